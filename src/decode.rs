@@ -1,0 +1,709 @@
+//! Reads questions.json into the model, reporting every syntax, type and field problem with its place.
+
+use std::ops::RangeInclusive;
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Location};
+use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
+use crate::scoring::Ratio;
+
+/// The largest questions file accepted, in bytes.
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The fields one kind of JSON object may have, and which of them it must have.
+#[derive(Debug)]
+pub(crate) struct Shape {
+    /// The name of the object kind (its `$defs` name in the JSON Schema).
+    pub(crate) name: &'static str,
+    /// Every field the object may have.
+    pub(crate) fields: &'static [&'static str],
+    /// The fields it must have.
+    pub(crate) required: &'static [&'static str],
+}
+
+pub(crate) const QUIZ: Shape = Shape {
+    name: "quiz",
+    fields: &[
+        "$schema",
+        "format",
+        "id",
+        "title",
+        "intro",
+        "language",
+        "source",
+        "updated",
+        "corrections",
+        "settings",
+        "bands",
+        "questions",
+    ],
+    required: &["format", "id", "title", "language", "source", "questions"],
+};
+pub(crate) const SOURCE: Shape = Shape {
+    name: "source",
+    fields: &["headline", "author", "publisher", "date", "url"],
+    required: &["headline", "publisher", "date", "url"],
+};
+pub(crate) const CORRECTION: Shape = Shape {
+    name: "correction",
+    fields: &["date", "note"],
+    required: &["date", "note"],
+};
+pub(crate) const SETTINGS: Shape = Shape {
+    name: "settings",
+    fields: &[
+        "shuffle_questions",
+        "shuffle_choices",
+        "draw",
+        "reveal",
+        "pass_mark",
+        "policy",
+        "wrong_penalty",
+    ],
+    required: &[],
+};
+pub(crate) const BAND: Shape = Shape {
+    name: "band",
+    fields: &["min", "max", "title", "message"],
+    required: &["min", "max", "title", "message"],
+};
+pub(crate) const QUESTION: Shape = Shape {
+    name: "question",
+    fields: &[
+        "id",
+        "kind",
+        "prompt",
+        "choices",
+        "explanation",
+        "points",
+        "policy",
+        "passage",
+    ],
+    required: &["id", "kind", "prompt", "choices", "explanation"],
+};
+pub(crate) const CHOICE: Shape = Shape {
+    name: "choice",
+    fields: &["id", "text", "correct", "feedback", "weight", "fraction"],
+    required: &["id", "text"],
+};
+
+/// Every object shape of the format.
+#[cfg(test)]
+pub(crate) const SHAPES: [&Shape; 7] = [&QUIZ, &SOURCE, &CORRECTION, &SETTINGS, &BAND, &QUESTION, &CHOICE];
+
+const KINDS: [(&str, Kind); 2] = [("single", Kind::Single), ("multiple", Kind::Multiple)];
+const REVEALS: [(&str, Reveal); 2] = [("each", Reveal::Each), ("end", Reveal::End)];
+
+/// What the decoder read: every field it could, with placeholders where it could not.
+#[derive(Debug)]
+pub(crate) struct Draft {
+    pub(crate) format: Option<u64>,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) intro: Option<String>,
+    pub(crate) language: String,
+    pub(crate) source: Source,
+    pub(crate) updated: Option<String>,
+    pub(crate) corrections: Vec<Correction>,
+    pub(crate) settings: Settings,
+    pub(crate) bands: Vec<Band>,
+    pub(crate) questions: Vec<Question>,
+}
+
+/// Parses `text` and reads it into a [`Draft`]. A syntax error ends the reading; any
+/// other problem is recorded in `errors` and the reading goes on.
+pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
+    if text.len() > MAX_INPUT_BYTES {
+        errors.push(Error::nowhere(
+            ErrorKind::TooLarge,
+            format!(
+                "the file is {} bytes, more than the limit of {MAX_INPUT_BYTES} bytes",
+                text.len()
+            ),
+        ));
+        return None;
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            errors.push(syntax_error(&e));
+            return None;
+        }
+    };
+    let mut reader = Reader { errors };
+    Some(reader.quiz(&value))
+}
+
+/// A serde_json error as an [`Error`] at its 1-based line and column.
+pub(crate) fn syntax_error(e: &serde_json::Error) -> Error {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    Error::new(
+        ErrorKind::Syntax,
+        Location::Position {
+            line: e.line(),
+            column: e.column(),
+        },
+        message,
+    )
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// "a string", "an object": how a found JSON value is named in messages.
+pub(crate) fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a typo.
+fn suggest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(unknown, k), *k))
+        .filter(|&(d, k)| d <= 2 && d < k.len())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+struct Reader<'e> {
+    errors: &'e mut Vec<Error>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, kind: ErrorKind, path: &str, message: impl Into<String>) {
+        self.errors.push(Error::at(kind, path, message));
+    }
+
+    fn type_error(&mut self, path: &str, expected: &str, found: &Value) {
+        let message = format!("expected {expected}, found {}", describe(found));
+        self.error(ErrorKind::Type, path, message);
+    }
+
+    /// The object at `path`, after reporting its unknown and missing fields.
+    fn object<'v>(&mut self, value: &'v Value, path: &str, shape: &Shape) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = value else {
+            self.type_error(path, &format!("a {} object", shape.name), value);
+            return None;
+        };
+        for key in map.keys() {
+            if !shape.fields.contains(&key.as_str()) {
+                let message = match suggest(key, shape.fields) {
+                    Some(known) => format!("unknown field \"{key}\", did you mean \"{known}\"?"),
+                    None => format!("unknown field \"{key}\""),
+                };
+                self.error(ErrorKind::UnknownField, path, message);
+            }
+        }
+        for key in shape.required {
+            if !map.contains_key(*key) {
+                self.error(ErrorKind::MissingField, path, format!("missing field \"{key}\""));
+            }
+        }
+        Some(map)
+    }
+
+    /// An optional non-empty string field.
+    fn text(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+        let value = map.get(key)?;
+        let path = join(path, key);
+        match value {
+            Value::String(s) if s.trim().is_empty() => {
+                self.error(ErrorKind::EmptyText, &path, "text is empty");
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.type_error(&path, "a string", other);
+                None
+            }
+        }
+    }
+
+    /// A required string field, or an empty placeholder when it is missing or wrong.
+    fn required_text(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> String {
+        self.text(map, path, key).unwrap_or_default()
+    }
+
+    /// A string field that must pass `check`, which describes the expected form.
+    fn checked_text(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        check: fn(&str) -> Result<(), String>,
+    ) -> Option<String> {
+        let text = self.text(map, path, key)?;
+        match check(&text) {
+            Ok(()) => Some(text),
+            Err(message) => {
+                self.error(ErrorKind::InvalidValue, &join(path, key), message);
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, map: &Map<String, Value>, path: &str) -> String {
+        let Some(id) = self.text(map, path, "id") else {
+            return String::new();
+        };
+        if let Err(message) = check_id(&id) {
+            self.error(ErrorKind::InvalidId, &join(path, "id"), message);
+        }
+        id
+    }
+
+    fn boolean(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<bool> {
+        match map.get(key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.type_error(&join(path, key), "true or false", other);
+                None
+            }
+        }
+    }
+
+    fn whole(&mut self, map: &Map<String, Value>, path: &str, key: &str, range: RangeInclusive<u64>) -> Option<u64> {
+        let value = map.get(key)?;
+        let path = join(path, key);
+        let Some(n) = value.as_u64() else {
+            let expected = format!("a whole number from {} to {}", range.start(), range.end());
+            if value.is_number() {
+                self.error(ErrorKind::OutOfRange, &path, format!("{expected}, found {value}"));
+            } else {
+                self.type_error(&path, &expected, value);
+            }
+            return None;
+        };
+        if !range.contains(&n) {
+            let message = format!("{n} is out of range ({} to {})", range.start(), range.end());
+            self.error(ErrorKind::OutOfRange, &path, message);
+            return None;
+        }
+        Some(n)
+    }
+
+    fn name<T: Copy>(&mut self, map: &Map<String, Value>, path: &str, key: &str, names: &[(&str, T)]) -> Option<T> {
+        let value = map.get(key)?;
+        let path = join(path, key);
+        let Value::String(s) = value else {
+            self.type_error(&path, "a string", value);
+            return None;
+        };
+        if let Some((_, t)) = names.iter().find(|(n, _)| n == s) {
+            return Some(*t);
+        }
+        let list: Vec<String> = names.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+        self.error(
+            ErrorKind::InvalidValue,
+            &path,
+            format!("unknown value \"{s}\", expected one of {}", list.join(", ")),
+        );
+        None
+    }
+
+    fn policy(&mut self, map: &Map<String, Value>, path: &str) -> Option<Policy> {
+        let names: Vec<(&str, Policy)> = Policy::ALL.iter().map(|p| (p.name(), *p)).collect();
+        self.name(map, path, "policy", &names)
+    }
+
+    fn ratio(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<Ratio> {
+        let value = map.get(key)?;
+        let path = join(path, key);
+        let parsed = match value {
+            Value::String(s) => Ratio::parse(s.trim()),
+            Value::Number(n) => n.as_i64().map(|n| Ratio::from_int(i128::from(n))),
+            other => {
+                self.type_error(&path, "a fraction such as \"1/2\"", other);
+                return None;
+            }
+        };
+        let limit = i128::from(MAX_DENOMINATOR);
+        match parsed {
+            Some(r) if r.denom() <= limit && r.numer().abs() <= limit => Some(r),
+            _ => {
+                let message = format!(
+                    "expected a fraction such as \"1/2\" or \"-1/3\" with terms up to {MAX_DENOMINATOR}, found {value}"
+                );
+                self.error(ErrorKind::Scoring, &path, message);
+                None
+            }
+        }
+    }
+
+    /// The array at `key`, with each element's path.
+    fn array<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str) -> Vec<(String, &'v Value)> {
+        let Some(value) = map.get(key) else {
+            return Vec::new();
+        };
+        let path = join(path, key);
+        match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (format!("{path}[{i}]"), item))
+                .collect(),
+            other => {
+                self.type_error(&path, "an array", other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn quiz(&mut self, value: &Value) -> Draft {
+        let empty = Map::new();
+        let map = self.object(value, "", &QUIZ).unwrap_or(&empty);
+        let format = match map.get("format") {
+            Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64(),
+            Some(other) => {
+                self.type_error("format", "a whole number", other);
+                None
+            }
+            None => None,
+        };
+        let id = self.id(map, "");
+        if let Some(schema) = map.get("$schema").filter(|v| !v.is_string()) {
+            self.type_error("$schema", "a string", schema);
+        }
+        let source = match map.get("source") {
+            Some(v) => self.source(v),
+            None => placeholder_source(),
+        };
+        let corrections = self
+            .array(map, "", "corrections")
+            .into_iter()
+            .filter_map(|(path, v)| self.correction(v, &path))
+            .collect();
+        let settings = match map.get("settings") {
+            Some(v) => self.settings(v),
+            None => Settings::default(),
+        };
+        let bands = self
+            .array(map, "", "bands")
+            .into_iter()
+            .filter_map(|(path, v)| self.band(v, &path))
+            .collect();
+        let questions = self
+            .array(map, "", "questions")
+            .into_iter()
+            .map(|(path, v)| self.question(v, &path))
+            .collect();
+        Draft {
+            format,
+            id,
+            title: self.required_text(map, "", "title"),
+            intro: self.text(map, "", "intro"),
+            language: self
+                .checked_text(map, "", "language", check_language)
+                .unwrap_or_default(),
+            source,
+            updated: self.checked_text(map, "", "updated", check_date),
+            corrections,
+            settings,
+            bands,
+            questions,
+        }
+    }
+
+    fn source(&mut self, value: &Value) -> Source {
+        let path = "source";
+        let Some(map) = self.object(value, path, &SOURCE) else {
+            return placeholder_source();
+        };
+        Source {
+            headline: self.required_text(map, path, "headline"),
+            author: self.text(map, path, "author"),
+            publisher: self.required_text(map, path, "publisher"),
+            date: self.checked_text(map, path, "date", check_date).unwrap_or_default(),
+            url: self.checked_text(map, path, "url", check_url).unwrap_or_default(),
+        }
+    }
+
+    fn correction(&mut self, value: &Value, path: &str) -> Option<Correction> {
+        let map = self.object(value, path, &CORRECTION)?;
+        Some(Correction {
+            date: self.checked_text(map, path, "date", check_date).unwrap_or_default(),
+            note: self.required_text(map, path, "note"),
+        })
+    }
+
+    fn settings(&mut self, value: &Value) -> Settings {
+        let path = "settings";
+        let defaults = Settings::default();
+        let Some(map) = self.object(value, path, &SETTINGS) else {
+            return defaults;
+        };
+        Settings {
+            shuffle_questions: self
+                .boolean(map, path, "shuffle_questions")
+                .unwrap_or(defaults.shuffle_questions),
+            shuffle_choices: self
+                .boolean(map, path, "shuffle_choices")
+                .unwrap_or(defaults.shuffle_choices),
+            draw: self
+                .whole(map, path, "draw", 1..=MAX_QUESTIONS as u64)
+                .map(|n| n as usize),
+            reveal: self.name(map, path, "reveal", &REVEALS).unwrap_or(defaults.reveal),
+            pass_mark: self
+                .whole(map, path, "pass_mark", 0..=100)
+                .map_or(defaults.pass_mark, |n| n as u8),
+            policy: self.policy(map, path).unwrap_or(defaults.policy),
+            wrong_penalty: self.ratio(map, path, "wrong_penalty").unwrap_or(defaults.wrong_penalty),
+        }
+    }
+
+    fn band(&mut self, value: &Value, path: &str) -> Option<Band> {
+        let map = self.object(value, path, &BAND)?;
+        let min = self.whole(map, path, "min", 0..=100);
+        let max = self.whole(map, path, "max", 0..=100);
+        let title = self.required_text(map, path, "title");
+        let message = self.required_text(map, path, "message");
+        Some(Band {
+            min: min? as u8,
+            max: max? as u8,
+            title,
+            message,
+        })
+    }
+
+    fn question(&mut self, value: &Value, path: &str) -> Question {
+        let empty = Map::new();
+        let map = self.object(value, path, &QUESTION).unwrap_or(&empty);
+        let id = self.id(map, path);
+        let kind = self.name(map, path, "kind", &KINDS).unwrap_or(Kind::Single);
+        let prompt = self.required_text(map, path, "prompt");
+        let choices = self
+            .array(map, path, "choices")
+            .into_iter()
+            .map(|(path, v)| self.choice(v, &path))
+            .collect();
+        Question {
+            id,
+            kind,
+            prompt,
+            choices,
+            explanation: self.required_text(map, path, "explanation"),
+            points: self
+                .whole(map, path, "points", 1..=u64::from(MAX_POINTS))
+                .map_or(1, |n| n as u32),
+            policy: self.policy(map, path),
+            passage: self.checked_text(map, path, "passage", check_url),
+        }
+    }
+
+    fn choice(&mut self, value: &Value, path: &str) -> Choice {
+        let empty = Map::new();
+        let map = self.object(value, path, &CHOICE).unwrap_or(&empty);
+        Choice {
+            id: self.id(map, path),
+            text: self.required_text(map, path, "text"),
+            correct: self.boolean(map, path, "correct").unwrap_or(false),
+            feedback: self.text(map, path, "feedback"),
+            weight: self
+                .whole(map, path, "weight", 1..=u64::from(MAX_WEIGHT))
+                .map_or(1, |n| n as u32),
+            fraction: self.ratio(map, path, "fraction"),
+        }
+    }
+}
+
+/// The most questions a pool may hold.
+pub const MAX_QUESTIONS: usize = 10_000;
+/// The most points one question may be worth.
+pub const MAX_POINTS: u32 = 1_000;
+/// The largest `h5p` weight of a choice.
+pub const MAX_WEIGHT: u32 = 1_000;
+/// The largest numerator or denominator of a written fraction.
+pub const MAX_DENOMINATOR: u32 = 1_000;
+
+fn placeholder_source() -> Source {
+    Source {
+        headline: String::new(),
+        author: None,
+        publisher: String::new(),
+        date: String::new(),
+        url: String::new(),
+    }
+}
+
+/// Ids are 1–64 lowercase letters, digits, `-` and `_`, starting with a letter or digit.
+pub(crate) fn check_id(id: &str) -> Result<(), String> {
+    let well_formed = id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+    if well_formed {
+        Ok(())
+    } else {
+        Err(format!(
+            "id \"{id}\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"
+        ))
+    }
+}
+
+fn check_date(date: &str) -> Result<(), String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let valid = match parts.as_slice() {
+        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
+            (Some(y), Some(m), Some(d)) => {
+                let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+                let days = match m {
+                    2 if leap => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    1..=12 => 31,
+                    _ => 0,
+                };
+                (1..=days).contains(&d)
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(format!("\"{date}\" is not a date of the form YYYY-MM-DD"))
+    }
+}
+
+fn check_url(url: &str) -> Result<(), String> {
+    let host = url
+        .strip_prefix("https://")
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    let valid = host.is_some_and(|h| !h.is_empty()) && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid {
+        Ok(())
+    } else {
+        Err(format!("\"{url}\" is not an https:// URL"))
+    }
+}
+
+fn check_language(tag: &str) -> Result<(), String> {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    let valid = (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "\"{tag}\" is not a language tag such as \"en\", \"hy\" or \"pt-BR\""
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_within_two_edits_get_a_suggestion() {
+        assert_eq!(suggest("corect", CHOICE.fields), Some("correct"));
+        assert_eq!(suggest("promt", QUESTION.fields), Some("prompt"));
+        assert_eq!(suggest("colour", CHOICE.fields), None);
+    }
+
+    #[test]
+    fn dates_must_exist_on_the_calendar() {
+        assert!(check_date("2025-06-09").is_ok());
+        assert!(check_date("2024-02-29").is_ok());
+        for bad in ["2025-02-29", "2025-13-01", "2025-6-9", "9 June 2025", "2025-06-00", ""] {
+            assert!(check_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls_must_be_https_with_a_host() {
+        assert!(check_url("https://example.com/a#:~:text=x").is_ok());
+        for bad in [
+            "http://example.com",
+            "https://",
+            "javascript:alert(1)",
+            "https://a b.com",
+            "/relative",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_tags_follow_bcp_47_shape() {
+        for good in ["en", "hy", "ru", "pt-BR", "zh-Hant-TW"] {
+            assert!(check_language(good).is_ok(), "{good}");
+        }
+        for bad in ["", "e", "english", "en_GB", "en-"] {
+            assert!(check_language(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_schema_lists_exactly_the_fields_the_decoder_reads() {
+        let schema: Value = serde_json::from_str(crate::SCHEMA).unwrap();
+        for shape in SHAPES {
+            let def = if shape.name == "quiz" {
+                &schema
+            } else {
+                &schema["$defs"][shape.name]
+            };
+            let mut properties: Vec<&str> = def["properties"]
+                .as_object()
+                .unwrap_or_else(|| panic!("schema has no properties for {}", shape.name))
+                .keys()
+                .map(String::as_str)
+                .collect();
+            let mut fields = shape.fields.to_vec();
+            properties.sort_unstable();
+            fields.sort_unstable();
+            assert_eq!(properties, fields, "fields of {}", shape.name);
+            let mut required: Vec<&str> = def["required"]
+                .as_array()
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let mut expected = shape.required.to_vec();
+            required.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(required, expected, "required fields of {}", shape.name);
+            assert_eq!(
+                def["additionalProperties"],
+                Value::Bool(false),
+                "{} must forbid unknown fields",
+                shape.name
+            );
+        }
+    }
+}

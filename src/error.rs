@@ -1,0 +1,190 @@
+//! The one error type of the core: what went wrong, and where.
+
+use std::fmt;
+
+/// Where a problem is: a position in the JSON text, a path into the document, or nowhere in particular.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A 1-based line and column in the JSON text (syntax errors).
+    Position {
+        /// 1-based line number.
+        line: usize,
+        /// 1-based column number.
+        column: usize,
+    },
+    /// A path into the document, such as `questions[3].choices[1].id` (0-based indices).
+    Path(String),
+    /// The problem is not tied to one place (for example a session call in the wrong phase).
+    Nowhere,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Position { line, column } => write!(f, "line {line}, column {column}"),
+            Location::Path(path) if path.is_empty() => f.write_str("top level"),
+            Location::Path(path) => f.write_str(path),
+            Location::Nowhere => Ok(()),
+        }
+    }
+}
+
+/// The category of an [`Error`], for callers that react differently to each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text is not well-formed JSON.
+    Syntax,
+    /// A value has the wrong JSON type (a string where a number belongs, say).
+    Type,
+    /// A required field is absent.
+    MissingField,
+    /// A field the format does not know (often a typo).
+    UnknownField,
+    /// The `format` number is not one this engine reads.
+    UnsupportedFormat,
+    /// A text that must say something is empty or only white space.
+    EmptyText,
+    /// An id is not a slug (lowercase letters, digits and hyphens).
+    InvalidId,
+    /// Two things that must have different ids share one.
+    DuplicateId,
+    /// A question has fewer than two choices.
+    TooFewChoices,
+    /// A question has the wrong number of correct choices for its kind.
+    CorrectChoices,
+    /// A number is outside its allowed range.
+    OutOfRange,
+    /// The number of questions to draw is larger than the pool.
+    DrawTooLarge,
+    /// Result bands overlap or leave a gap.
+    Bands,
+    /// A scoring fraction or weight is malformed or inconsistent.
+    Scoring,
+    /// A value is not of its expected form (a date, a URL, an enum name).
+    InvalidValue,
+    /// The input is larger than the engine accepts.
+    TooLarge,
+    /// An answer or call names a question that is not in this attempt.
+    UnknownQuestion,
+    /// An answer names a choice the question does not have.
+    UnknownChoice,
+    /// An answer is not allowed as given (two choices for a single-answer question, say).
+    InvalidAnswer,
+    /// A session call is not allowed in the session's current state.
+    InvalidState,
+    /// A saved snapshot is malformed, or belongs to another quiz or version.
+    Snapshot,
+}
+
+/// One problem, with its kind, its location and a human-readable message.
+///
+/// Messages are lowercase with no trailing period; `Display` prefixes the location,
+/// e.g. `questions[3].choices[1].id: choice id "b" is used twice`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    location: Location,
+    message: String,
+}
+
+impl Error {
+    /// A new error of `kind` at `location`.
+    pub fn new(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            location,
+            message: message.into(),
+        }
+    }
+
+    /// A new error at a document path.
+    pub fn at(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::new(kind, Location::Path(path.into()), message)
+    }
+
+    /// A new error tied to no place.
+    pub fn nowhere(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error::new(kind, Location::Nowhere, message)
+    }
+
+    /// The category of the problem.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// Where the problem is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The message without its location.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::Nowhere => f.write_str(&self.message),
+            location => write!(f, "{location}: {}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Every problem found in one questions file, in document order; never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Errors(Vec<Error>);
+
+impl Errors {
+    /// Wraps a list of problems; `None` when the list is empty.
+    pub fn from_vec(errors: Vec<Error>) -> Option<Self> {
+        (!errors.is_empty()).then_some(Errors(errors))
+    }
+
+    /// The problems, in document order.
+    pub fn as_slice(&self) -> &[Error] {
+        &self.0
+    }
+
+    /// How many problems there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always false: an `Errors` holds at least one problem.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(error: Error) -> Self {
+        Errors(vec![error])
+    }
+}
+
+impl IntoIterator for Errors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}

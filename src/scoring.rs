@@ -1,0 +1,494 @@
+//! Every scoring rule, in exact rational arithmetic.
+//!
+//! A question earns `points × credit`, where the credit is a fraction between 0 and 1
+//! (or down to −`wrong_penalty` for a wrong single answer):
+//!
+//! - single answer: 1 for the correct choice, −`wrong_penalty` for a wrong one;
+//! - `all_or_nothing`: 1 when the picked set is exactly the correct set, else 0;
+//! - `h5p`: (Σ weight of correct picked − Σ weight of wrong picked) / Σ weight of correct, floored at 0;
+//! - `moodle`: Σ fraction of picked choices, clamped to 0–1;
+//! - `every_decision`: (correct picked + wrong left) / number of choices;
+//! - `halves`: errors = wrong picked + correct left; 0 errors → 1, 1 error → 1/2 when there
+//!   are at least 3 choices, 2 errors → 1/4 when there are at least 5, else 0.
+//!
+//! An unanswered question earns 0 under every policy. The quiz total is the sum of the
+//! questions' points, clamped to 0–max; the percentage is floored, and a quiz is passed
+//! when the exact score reaches the pass mark.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::model::{Band, Kind, Policy, Question, Quiz};
+
+/// An exact fraction, always in lowest terms with a positive denominator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+impl Ratio {
+    /// Zero.
+    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+    /// One.
+    pub const ONE: Ratio = Ratio { num: 1, den: 1 };
+
+    /// `num / den` in lowest terms; `None` when `den` is zero.
+    pub fn new(num: i128, den: i128) -> Option<Ratio> {
+        if den == 0 {
+            return None;
+        }
+        let g = gcd(num, den);
+        let sign = if den < 0 { -1 } else { 1 };
+        Some(Ratio {
+            num: sign * num / g,
+            den: sign * den / g,
+        })
+    }
+
+    /// A whole number.
+    pub fn from_int(n: i128) -> Ratio {
+        Ratio { num: n, den: 1 }
+    }
+
+    /// The numerator (carries the sign).
+    pub fn numer(self) -> i128 {
+        self.num
+    }
+
+    /// The denominator (always positive).
+    pub fn denom(self) -> i128 {
+        self.den
+    }
+
+    fn from_parts(num: i128, den: i128) -> Ratio {
+        // Callers pass a non-zero denominator built from non-zero denominators.
+        Ratio::new(num, den).unwrap_or(Ratio::ZERO)
+    }
+
+    /// `self` clamped to `lo..=hi`.
+    pub fn clamp(self, lo: Ratio, hi: Ratio) -> Ratio {
+        if self < lo {
+            lo
+        } else if self > hi {
+            hi
+        } else {
+            self
+        }
+    }
+
+    /// `floor(self × 100 / max)`, the percentage of `max` this is.
+    pub fn percent_of(self, max: Ratio) -> i128 {
+        let num = self.num * 100 * max.den;
+        let den = self.den * max.num;
+        num.div_euclid(den)
+    }
+
+    /// The value as a decimal rounded down to at most `places` places, trailing zeros
+    /// dropped: `7/2` → `3.5`, `2/3` → `0.66`, `-1/4` → `-0.25`.
+    pub fn to_decimal(self, places: u32) -> String {
+        let scale = 10i128.pow(places);
+        let scaled = (self.num * scale).div_euclid(self.den);
+        let negative = scaled < 0;
+        let magnitude = scaled.unsigned_abs();
+        let whole = magnitude / scale as u128;
+        let mut frac = format!("{:0width$}", magnitude % scale as u128, width = places as usize);
+        while frac.ends_with('0') {
+            frac.pop();
+        }
+        let sign = if negative { "-" } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{whole}")
+        } else {
+            format!("{sign}{whole}.{frac}")
+        }
+    }
+
+    /// Reads `"n"`, `"-n"`, `"n/d"` or `"-n/d"` (whole numbers, `d` not zero).
+    pub fn parse(text: &str) -> Option<Ratio> {
+        let (num, den) = match text.split_once('/') {
+            Some((n, d)) => (n, d),
+            None => (text, "1"),
+        };
+        let int = |s: &str| -> Option<i128> {
+            let digits = s.strip_prefix('-').unwrap_or(s);
+            if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        };
+        let den = int(den)?;
+        if den <= 0 {
+            return None;
+        }
+        Ratio::new(int(num)?, den)
+    }
+}
+
+impl std::ops::Add for Ratio {
+    type Output = Ratio;
+    fn add(self, other: Ratio) -> Ratio {
+        Ratio::from_parts(self.num * other.den + other.num * self.den, self.den * other.den)
+    }
+}
+
+impl std::ops::Neg for Ratio {
+    type Output = Ratio;
+    fn neg(self) -> Ratio {
+        Ratio {
+            num: -self.num,
+            den: self.den,
+        }
+    }
+}
+
+impl std::ops::Sub for Ratio {
+    type Output = Ratio;
+    fn sub(self, other: Ratio) -> Ratio {
+        self + -other
+    }
+}
+
+impl std::ops::Mul for Ratio {
+    type Output = Ratio;
+    fn mul(self, other: Ratio) -> Ratio {
+        Ratio::from_parts(self.num * other.num, self.den * other.den)
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ratio {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.num * other.den).cmp(&(other.num * self.den))
+    }
+}
+
+impl fmt::Display for Ratio {
+    /// `7/2`, `3`, `-1/4`: the form [`Ratio::parse`] reads.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == 1 {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}/{}", self.num, self.den)
+        }
+    }
+}
+
+impl Serialize for Ratio {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The credit (0–1, or negative for a penalised single answer) that `selected` earns on
+/// `question`. `selected` holds choice indices, each at most once, all in range.
+pub fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selected: &[usize]) -> Ratio {
+    if selected.is_empty() {
+        return Ratio::ZERO;
+    }
+    let picked = |i: usize| selected.contains(&i);
+    let choices = &question.choices;
+    if question.kind == Kind::Single {
+        return if choices[selected[0]].correct {
+            Ratio::ONE
+        } else {
+            -wrong_penalty
+        };
+    }
+    let count = |f: &dyn Fn(usize) -> bool| choices.iter().enumerate().filter(|&(i, _)| f(i)).count();
+    let right_picked = count(&|i| choices[i].correct && picked(i));
+    let wrong_picked = count(&|i| !choices[i].correct && picked(i));
+    let correct_total = count(&|i| choices[i].correct);
+    let n = choices.len();
+    let errors = wrong_picked + (correct_total - right_picked);
+    match policy {
+        Policy::AllOrNothing => {
+            if errors == 0 {
+                Ratio::ONE
+            } else {
+                Ratio::ZERO
+            }
+        }
+        Policy::H5p => {
+            let weight = |correct: bool| -> i128 {
+                choices
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, c)| c.correct == correct && picked(i))
+                    .map(|(_, c)| i128::from(c.weight))
+                    .sum()
+            };
+            let max: i128 = choices.iter().filter(|c| c.correct).map(|c| i128::from(c.weight)).sum();
+            Ratio::from_parts((weight(true) - weight(false)).max(0), max)
+        }
+        Policy::Moodle => {
+            let fractions = moodle_fractions(question);
+            selected
+                .iter()
+                .fold(Ratio::ZERO, |sum, &i| sum + fractions[i])
+                .clamp(Ratio::ZERO, Ratio::ONE)
+        }
+        Policy::EveryDecision => {
+            let right_left = count(&|i| !choices[i].correct && !picked(i));
+            Ratio::from_parts((right_picked + right_left) as i128, n as i128)
+        }
+        Policy::Halves => match errors {
+            0 => Ratio::ONE,
+            1 if n >= 3 => Ratio::from_parts(1, 2),
+            2 if n >= 5 => Ratio::from_parts(1, 4),
+            _ => Ratio::ZERO,
+        },
+    }
+}
+
+/// Each choice's Moodle fraction: as written, or, when the question gives none,
+/// +1/k for each of its k correct choices and −1/m for each of its m wrong ones.
+pub fn moodle_fractions(question: &Question) -> Vec<Ratio> {
+    let correct = question.choices.iter().filter(|c| c.correct).count() as i128;
+    let wrong = question.choices.len() as i128 - correct;
+    question
+        .choices
+        .iter()
+        .map(|c| match c.fraction {
+            Some(f) => f,
+            None if c.correct => Ratio::from_parts(1, correct),
+            None => Ratio::from_parts(-1, wrong.max(1)),
+        })
+        .collect()
+}
+
+/// How a question went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Full points.
+    Correct,
+    /// Some points, not all.
+    Partial,
+    /// No points (or fewer than none).
+    Wrong,
+    /// Nothing picked.
+    Unanswered,
+}
+
+/// The feedback an editor wrote for one picked choice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChoiceFeedback {
+    /// The choice's id.
+    pub choice: String,
+    /// Whether the choice is correct.
+    pub correct: bool,
+    /// The feedback text.
+    pub text: String,
+}
+
+/// The result of one question of an attempt.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionResult {
+    /// The question's id.
+    pub id: String,
+    /// How it went.
+    pub outcome: Outcome,
+    /// Points earned, exact (`"1/2"`); negative only under negative marking.
+    pub points: Ratio,
+    /// Points earned as a decimal, rounded down to two places.
+    pub points_text: String,
+    /// Points available.
+    pub max: u32,
+    /// The ids of the picked choices, in file order.
+    pub selected: Vec<String>,
+    /// The ids of the correct choices, in file order.
+    pub correct: Vec<String>,
+    /// Feedback written for the picked choices, in file order.
+    pub feedback: Vec<ChoiceFeedback>,
+    /// The question's explanation.
+    pub explanation: String,
+    /// The link to the article's passage, if any.
+    pub passage: Option<String>,
+}
+
+/// The band a result falls in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BandResult {
+    /// The band's title.
+    pub title: String,
+    /// The band's message.
+    pub message: String,
+}
+
+/// The result of an attempt.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuizResult {
+    /// Points earned, exact, between 0 and `max`.
+    pub points: Ratio,
+    /// Points earned as a decimal, rounded down to two places.
+    pub points_text: String,
+    /// Points available in this attempt.
+    pub max: u64,
+    /// `floor(100 × points / max)`.
+    pub percentage: u8,
+    /// Whether the exact score reaches the pass mark.
+    pub passed: bool,
+    /// The band the percentage falls in, if the quiz has bands.
+    pub band: Option<BandResult>,
+    /// How many questions were answered fully correctly.
+    pub correct_count: usize,
+    /// One entry per question of the attempt, in the order shown.
+    pub questions: Vec<QuestionResult>,
+}
+
+/// Scores one attempt: each entry is a question index and the picked choice indices
+/// (each at most once, in range; empty for unanswered).
+pub(crate) fn score_attempt(quiz: &Quiz, attempt: &[(usize, Vec<usize>)]) -> QuizResult {
+    let settings = &quiz.settings;
+    let mut total = Ratio::ZERO;
+    let mut max: u64 = 0;
+    let mut questions = Vec::with_capacity(attempt.len());
+    for (index, selected) in attempt {
+        let question = &quiz.questions[*index];
+        let policy = question.policy.unwrap_or(settings.policy);
+        let credit = credit(question, policy, settings.wrong_penalty, selected);
+        let points = credit * Ratio::from_int(i128::from(question.points));
+        total = total + points;
+        max += u64::from(question.points);
+        questions.push(question_result(question, selected, credit, points));
+    }
+    let max_ratio = Ratio::from_int(i128::from(max));
+    let total = total.clamp(Ratio::ZERO, max_ratio);
+    let percentage = if max == 0 { 0 } else { total.percent_of(max_ratio) };
+    let percentage = u8::try_from(percentage.clamp(0, 100)).unwrap_or(0);
+    let pass_mark = Ratio::from_parts(i128::from(settings.pass_mark), 100) * max_ratio;
+    QuizResult {
+        points: total,
+        points_text: total.to_decimal(2),
+        max,
+        percentage,
+        passed: total >= pass_mark,
+        band: band_for(&quiz.bands, percentage),
+        correct_count: questions.iter().filter(|q| q.outcome == Outcome::Correct).count(),
+        questions,
+    }
+}
+
+fn question_result(question: &Question, selected: &[usize], credit: Ratio, points: Ratio) -> QuestionResult {
+    let outcome = if selected.is_empty() {
+        Outcome::Unanswered
+    } else if credit == Ratio::ONE {
+        Outcome::Correct
+    } else if credit > Ratio::ZERO {
+        Outcome::Partial
+    } else {
+        Outcome::Wrong
+    };
+    let in_file_order =
+        |keep: &dyn Fn(usize) -> bool| -> Vec<usize> { (0..question.choices.len()).filter(|&i| keep(i)).collect() };
+    let picked = in_file_order(&|i| selected.contains(&i));
+    QuestionResult {
+        id: question.id.clone(),
+        outcome,
+        points,
+        points_text: points.to_decimal(2),
+        max: question.points,
+        selected: picked.iter().map(|&i| question.choices[i].id.clone()).collect(),
+        correct: in_file_order(&|i| question.choices[i].correct)
+            .into_iter()
+            .map(|i| question.choices[i].id.clone())
+            .collect(),
+        feedback: picked
+            .iter()
+            .filter_map(|&i| {
+                let choice = &question.choices[i];
+                choice.feedback.as_ref().map(|text| ChoiceFeedback {
+                    choice: choice.id.clone(),
+                    correct: choice.correct,
+                    text: text.clone(),
+                })
+            })
+            .collect(),
+        explanation: question.explanation.clone(),
+        passage: question.passage.clone(),
+    }
+}
+
+fn band_for(bands: &[Band], percentage: u8) -> Option<BandResult> {
+    bands
+        .iter()
+        .find(|b| (b.min..=b.max).contains(&percentage))
+        .map(|b| BandResult {
+            title: b.title.clone(),
+            message: b.message.clone(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ratio;
+
+    fn r(n: i128, d: i128) -> Ratio {
+        Ratio::new(n, d).unwrap()
+    }
+
+    #[test]
+    fn ratios_are_kept_in_lowest_terms_with_a_positive_denominator() {
+        assert_eq!(r(2, 4), r(1, 2));
+        assert_eq!(r(1, -2).to_string(), "-1/2");
+        assert_eq!(r(6, 3).to_string(), "2");
+        assert_eq!(Ratio::new(1, 0), None);
+    }
+
+    #[test]
+    fn decimals_round_down_to_the_given_places_and_drop_trailing_zeros() {
+        assert_eq!(r(7, 2).to_decimal(2), "3.5");
+        assert_eq!(r(2, 3).to_decimal(2), "0.66");
+        assert_eq!(r(1, 3).to_decimal(2), "0.33");
+        assert_eq!(r(5, 1).to_decimal(2), "5");
+        assert_eq!(r(-1, 4).to_decimal(2), "-0.25");
+        assert_eq!(r(-1, 3).to_decimal(2), "-0.34");
+        assert_eq!(r(1, 200).to_decimal(2), "0");
+    }
+
+    #[test]
+    fn percentages_are_floored() {
+        assert_eq!(r(2, 3).percent_of(Ratio::ONE), 66);
+        assert_eq!(r(199, 200).percent_of(Ratio::ONE), 99);
+        assert_eq!(r(20, 3).percent_of(Ratio::from_int(10)), 66);
+        assert_eq!(Ratio::from_int(10).percent_of(Ratio::from_int(10)), 100);
+    }
+
+    #[test]
+    fn parse_reads_whole_numbers_and_fractions_only() {
+        assert_eq!(Ratio::parse("1/3"), Some(r(1, 3)));
+        assert_eq!(Ratio::parse("-2/4"), Some(r(-1, 2)));
+        assert_eq!(Ratio::parse("1"), Some(Ratio::ONE));
+        for bad in [
+            "",
+            "1/0",
+            "1/-3",
+            "0.5",
+            "a/b",
+            "1/",
+            "/2",
+            "+1",
+            "1//2",
+            "99999999999999999999",
+        ] {
+            assert_eq!(Ratio::parse(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,519 @@
+//! A reader's run through a quiz: the state machine, its answers, and the snapshot that resumes it.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::decode::{describe, syntax_error};
+use crate::error::{Error, ErrorKind, Errors};
+use crate::model::{Choice, Kind, Question, Quiz, Reveal};
+use crate::rng::Rng;
+use crate::scoring::{score_attempt, QuizResult};
+
+/// The version of the snapshot layout [`Session::snapshot`] writes.
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+/// Where a session is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Before the first question: the intro screen.
+    Intro,
+    /// Answering questions.
+    Answering,
+    /// Finished: every answer is revealed and the result is final.
+    Finished,
+}
+
+/// One question of an attempt, with its choice order and the reader's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Slot {
+    question: usize,
+    order: Vec<usize>,
+    selected: Vec<usize>,
+    revealed: bool,
+}
+
+/// A question as an attempt shows it: its choices in display order and the reader's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlotView<'q> {
+    /// The question.
+    pub question: &'q Question,
+    /// Its choices in the order shown.
+    pub choices: Vec<&'q Choice>,
+    /// The ids of the picked choices, in file order.
+    pub selected: Vec<&'q str>,
+    /// Whether the answer has been revealed (always, once the quiz is finished).
+    pub revealed: bool,
+}
+
+/// A reader's session: one attempt at a time, from intro to result, then retries.
+///
+/// Every call either does what it says or returns an [`Error`] and leaves the state as it was.
+#[derive(Debug, Clone)]
+pub struct Session {
+    quiz: Arc<Quiz>,
+    seed: u64,
+    attempt: u32,
+    phase: Phase,
+    position: usize,
+    slots: Vec<Slot>,
+}
+
+impl Session {
+    /// A new session on its intro screen. The same `seed` always draws and shuffles the same way.
+    pub fn new(quiz: Arc<Quiz>, seed: u64) -> Session {
+        let slots = draw(&quiz, seed, 0, &[]);
+        Session {
+            quiz,
+            seed,
+            attempt: 0,
+            phase: Phase::Intro,
+            position: 0,
+            slots,
+        }
+    }
+
+    /// The quiz this session runs.
+    pub fn quiz(&self) -> &Quiz {
+        &self.quiz
+    }
+
+    /// The current phase.
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// Which attempt this is, from 0; each retry adds 1.
+    pub fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    /// The 0-based position of the current question in the attempt.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// How many questions this attempt has.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Always false: an attempt has at least one question.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// The question at `position` of the attempt, as shown.
+    pub fn slot(&self, position: usize) -> Option<SlotView<'_>> {
+        let slot = self.slots.get(position)?;
+        let question = &self.quiz.questions[slot.question];
+        Some(SlotView {
+            question,
+            choices: slot.order.iter().map(|&i| &question.choices[i]).collect(),
+            selected: slot.selected.iter().map(|&i| question.choices[i].id.as_str()).collect(),
+            revealed: slot.revealed || self.phase == Phase::Finished,
+        })
+    }
+
+    /// The question at the current position.
+    pub fn current(&self) -> SlotView<'_> {
+        // The position is kept in range by every transition.
+        self.slot(self.position)
+            .unwrap_or_else(|| unreachable!("position out of range"))
+    }
+
+    /// Leaves the intro for the first question.
+    pub fn start(&mut self) -> Result<(), Error> {
+        if self.phase != Phase::Intro {
+            return Err(state_error("the quiz has already started"));
+        }
+        self.phase = Phase::Answering;
+        Ok(())
+    }
+
+    /// Sets (or changes) the answer to a question of this attempt; an empty list clears it.
+    pub fn answer(&mut self, question_id: &str, choice_ids: &[&str]) -> Result<(), Error> {
+        self.require_answering()?;
+        let index = self.slot_index(question_id)?;
+        let slot = &self.slots[index];
+        if slot.revealed {
+            return Err(state_error(format!(
+                "question \"{question_id}\" is already revealed, so its answer can no longer change"
+            )));
+        }
+        let selected = resolve(&self.quiz.questions[slot.question], choice_ids)?;
+        self.slots[index].selected = selected;
+        Ok(())
+    }
+
+    /// Reveals whether a question's answer is right; revealing it again does nothing.
+    pub fn reveal(&mut self, question_id: &str) -> Result<(), Error> {
+        self.require_answering()?;
+        let index = self.slot_index(question_id)?;
+        if self.quiz.settings.reveal == Reveal::End {
+            return Err(state_error("this quiz reveals its answers only at the end"));
+        }
+        let slot = &mut self.slots[index];
+        if slot.selected.is_empty() {
+            return Err(Error::nowhere(
+                ErrorKind::InvalidAnswer,
+                format!("answer question \"{question_id}\" before revealing it"),
+            ));
+        }
+        slot.revealed = true;
+        Ok(())
+    }
+
+    /// Moves to the next question.
+    pub fn next_question(&mut self) -> Result<(), Error> {
+        self.require_answering()?;
+        if self.position + 1 >= self.slots.len() {
+            return Err(state_error("this is the last question: finish the quiz instead"));
+        }
+        self.position += 1;
+        Ok(())
+    }
+
+    /// Moves back to the previous question.
+    pub fn previous_question(&mut self) -> Result<(), Error> {
+        self.require_answering()?;
+        if self.position == 0 {
+            return Err(state_error("this is the first question"));
+        }
+        self.position -= 1;
+        Ok(())
+    }
+
+    /// Ends the attempt: every answer is revealed and the result is final. Finishing
+    /// again does nothing. Unanswered questions score 0.
+    pub fn finish(&mut self) -> Result<(), Error> {
+        match self.phase {
+            Phase::Intro => Err(state_error("the quiz has not started")),
+            Phase::Answering | Phase::Finished => {
+                self.phase = Phase::Finished;
+                Ok(())
+            }
+        }
+    }
+
+    /// Starts a new attempt at the first question with a fresh draw and order,
+    /// preferring questions the last attempt did not show.
+    pub fn retry(&mut self) -> Result<(), Error> {
+        if self.phase == Phase::Intro {
+            return Err(state_error("the quiz has not started"));
+        }
+        let shown: Vec<usize> = self.slots.iter().map(|s| s.question).collect();
+        let attempt = self.attempt.wrapping_add(1);
+        self.slots = draw(&self.quiz, self.seed, attempt, &shown);
+        self.attempt = attempt;
+        self.phase = Phase::Answering;
+        self.position = 0;
+        Ok(())
+    }
+
+    /// The score of this attempt so far (final once finished).
+    pub fn result(&self) -> QuizResult {
+        let attempt: Vec<(usize, Vec<usize>)> = self.slots.iter().map(|s| (s.question, s.selected.clone())).collect();
+        score_attempt(&self.quiz, &attempt)
+    }
+
+    /// The whole state as a compact JSON text, for [`Session::restore`].
+    pub fn snapshot(&self) -> String {
+        let snapshot = Snapshot {
+            v: SNAPSHOT_VERSION,
+            quiz: self.quiz.id.clone(),
+            fingerprint: self.quiz.fingerprint.clone(),
+            seed: self.seed,
+            attempt: self.attempt,
+            phase: self.phase,
+            position: self.position,
+            slots: self
+                .slots
+                .iter()
+                .map(|s| SavedSlot(s.question, s.order.clone(), s.selected.clone(), s.revealed))
+                .collect(),
+        };
+        serde_json::to_string(&snapshot).unwrap_or_default()
+    }
+
+    /// Rebuilds the exact session a snapshot was taken of. Refuses, with an error of kind
+    /// [`ErrorKind::Snapshot`], a snapshot that is unreadable, inconsistent, or taken of
+    /// another quiz or another version of this one.
+    pub fn restore(quiz: Arc<Quiz>, snapshot: &str) -> Result<Session, Error> {
+        let saved: Snapshot = serde_json::from_str(snapshot).map_err(|e| {
+            let syntax = syntax_error(&e);
+            snapshot_error(format!("the snapshot is unreadable: {}", syntax.message()))
+        })?;
+        if saved.v != SNAPSHOT_VERSION {
+            return Err(snapshot_error(format!(
+                "snapshot version {} is not supported (expected {SNAPSHOT_VERSION})",
+                saved.v
+            )));
+        }
+        if saved.quiz != quiz.id {
+            return Err(snapshot_error(format!(
+                "the snapshot belongs to quiz \"{}\", not \"{}\"",
+                saved.quiz, quiz.id
+            )));
+        }
+        if saved.fingerprint != quiz.fingerprint {
+            return Err(snapshot_error("the snapshot was taken of another version of this quiz"));
+        }
+        check_saved_slots(&quiz, &saved)?;
+        Ok(Session {
+            seed: saved.seed,
+            attempt: saved.attempt,
+            phase: saved.phase,
+            position: saved.position,
+            slots: saved
+                .slots
+                .into_iter()
+                .map(|SavedSlot(question, order, selected, revealed)| Slot {
+                    question,
+                    order,
+                    selected,
+                    revealed,
+                })
+                .collect(),
+            quiz,
+        })
+    }
+
+    fn require_answering(&self) -> Result<(), Error> {
+        match self.phase {
+            Phase::Intro => Err(state_error("start the quiz first")),
+            Phase::Answering => Ok(()),
+            Phase::Finished => Err(state_error("the quiz is finished: retry to answer again")),
+        }
+    }
+
+    fn slot_index(&self, question_id: &str) -> Result<usize, Error> {
+        self.slots
+            .iter()
+            .position(|s| self.quiz.questions[s.question].id == question_id)
+            .ok_or_else(|| {
+                Error::nowhere(
+                    ErrorKind::UnknownQuestion,
+                    format!("question \"{question_id}\" is not in this attempt"),
+                )
+            })
+    }
+}
+
+fn state_error(message: impl Into<String>) -> Error {
+    Error::nowhere(ErrorKind::InvalidState, message)
+}
+
+fn snapshot_error(message: impl Into<String>) -> Error {
+    Error::nowhere(ErrorKind::Snapshot, message)
+}
+
+/// The questions of one attempt: a fresh draw from the pool (unseen questions first),
+/// in file order or shuffled, each with its choice order.
+fn draw(quiz: &Quiz, seed: u64, attempt: u32, previously_shown: &[usize]) -> Vec<Slot> {
+    let mut rng = Rng::for_attempt(seed, attempt);
+    let wanted = quiz.questions_per_attempt();
+    let pool = quiz.questions.len();
+    let mut chosen: Vec<usize> = if wanted >= pool {
+        (0..pool).collect()
+    } else {
+        let (mut seen, mut unseen): (Vec<usize>, Vec<usize>) = (0..pool).partition(|i| previously_shown.contains(i));
+        rng.shuffle(&mut unseen);
+        rng.shuffle(&mut seen);
+        unseen.extend(seen);
+        unseen.truncate(wanted);
+        unseen
+    };
+    if quiz.settings.shuffle_questions {
+        rng.shuffle(&mut chosen);
+    } else {
+        chosen.sort_unstable();
+    }
+    chosen
+        .into_iter()
+        .map(|question| {
+            let mut order: Vec<usize> = (0..quiz.questions[question].choices.len()).collect();
+            if quiz.settings.shuffle_choices {
+                rng.shuffle(&mut order);
+            }
+            Slot {
+                question,
+                order,
+                selected: Vec::new(),
+                revealed: false,
+            }
+        })
+        .collect()
+}
+
+/// The indices, in file order, of the choices `ids` name, checked against the question's kind.
+fn resolve(question: &Question, ids: &[&str]) -> Result<Vec<usize>, Error> {
+    let mut selected = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some((index, _)) = question.choice(id) else {
+            return Err(Error::nowhere(
+                ErrorKind::UnknownChoice,
+                format!("question \"{}\" has no choice \"{id}\"", question.id),
+            ));
+        };
+        if selected.contains(&index) {
+            return Err(Error::nowhere(
+                ErrorKind::InvalidAnswer,
+                format!("choice \"{id}\" is listed twice"),
+            ));
+        }
+        selected.push(index);
+    }
+    if question.kind == Kind::Single && selected.len() > 1 {
+        return Err(Error::nowhere(
+            ErrorKind::InvalidAnswer,
+            format!("question \"{}\" takes one answer, got {}", question.id, selected.len()),
+        ));
+    }
+    selected.sort_unstable();
+    Ok(selected)
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Snapshot {
+    v: u32,
+    quiz: String,
+    #[serde(rename = "fp")]
+    fingerprint: String,
+    seed: u64,
+    attempt: u32,
+    phase: Phase,
+    #[serde(rename = "pos")]
+    position: usize,
+    slots: Vec<SavedSlot>,
+}
+
+/// question index, choice order, selected choices, revealed
+#[derive(Serialize, Deserialize)]
+struct SavedSlot(usize, Vec<usize>, Vec<usize>, bool);
+
+fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
+    let inconsistent = |what: &str| snapshot_error(format!("the snapshot is inconsistent: {what}"));
+    if saved.slots.len() != quiz.questions_per_attempt() {
+        return Err(inconsistent("wrong number of questions"));
+    }
+    if saved.position >= saved.slots.len() || (saved.phase == Phase::Intro && saved.position != 0) {
+        return Err(inconsistent("position out of range"));
+    }
+    let mut used = vec![false; quiz.questions.len()];
+    for SavedSlot(question, order, selected, revealed) in &saved.slots {
+        let Some(q) = quiz.questions.get(*question) else {
+            return Err(inconsistent("unknown question"));
+        };
+        if std::mem::replace(&mut used[*question], true) {
+            return Err(inconsistent("a question appears twice"));
+        }
+        let n = q.choices.len();
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        if sorted != (0..n).collect::<Vec<_>>() {
+            return Err(inconsistent("choice order is not a permutation"));
+        }
+        let increasing = selected.windows(2).all(|w| w[0] < w[1]);
+        let in_range = selected.iter().all(|&i| i < n);
+        if !increasing || !in_range || (q.kind == Kind::Single && selected.len() > 1) {
+            return Err(inconsistent("invalid answer"));
+        }
+        if *revealed && (selected.is_empty() || saved.phase == Phase::Intro) {
+            return Err(inconsistent("a revealed question without an answer"));
+        }
+        if saved.phase == Phase::Intro && !selected.is_empty() {
+            return Err(inconsistent("answers before the quiz started"));
+        }
+    }
+    Ok(())
+}
+
+impl Quiz {
+    /// Scores a set of answers given by id: `(question id, picked choice ids)`.
+    ///
+    /// When the quiz shows its whole pool, the attempt is every question in file order
+    /// and any left out of `answers` count as unanswered. When it draws fewer, `answers`
+    /// must name exactly as many questions as it draws (an empty list for a skipped one).
+    pub fn score(&self, answers: &[(&str, Vec<&str>)]) -> Result<QuizResult, Errors> {
+        let mut errors = Vec::new();
+        let mut picked: Vec<Option<Vec<usize>>> = vec![None; self.questions.len()];
+        for (question_id, choice_ids) in answers {
+            let Some(index) = self.questions.iter().position(|q| q.id == *question_id) else {
+                errors.push(Error::at(
+                    ErrorKind::UnknownQuestion,
+                    *question_id,
+                    "the quiz has no question with this id",
+                ));
+                continue;
+            };
+            if picked[index].is_some() {
+                errors.push(Error::at(ErrorKind::InvalidAnswer, *question_id, "answered twice"));
+                continue;
+            }
+            match resolve(&self.questions[index], choice_ids) {
+                Ok(selected) => picked[index] = Some(selected),
+                Err(e) => errors.push(Error::at(e.kind(), *question_id, e.message())),
+            }
+        }
+        let named = answers.len();
+        let wanted = self.questions_per_attempt();
+        if wanted < self.questions.len() && named != wanted {
+            errors.push(Error::nowhere(
+                ErrorKind::InvalidAnswer,
+                format!("this quiz shows {wanted} questions per attempt, but the answers name {named}"),
+            ));
+        }
+        if let Some(errors) = Errors::from_vec(errors) {
+            return Err(errors);
+        }
+        let attempt: Vec<(usize, Vec<usize>)> = picked
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, selected)| match selected {
+                Some(selected) => Some((i, selected)),
+                None if wanted >= self.questions.len() => Some((i, Vec::new())),
+                None => None,
+            })
+            .collect();
+        Ok(score_attempt(self, &attempt))
+    }
+
+    /// Scores an answers file: a JSON object from question id to a choice id or a list of them,
+    /// such as `{"q1": "a", "q2": ["b", "d"], "q3": []}`. See [`Quiz::score`].
+    pub fn score_json(&self, answers_json: &str) -> Result<QuizResult, Errors> {
+        let value: Value = serde_json::from_str(answers_json).map_err(|e| Errors::from(syntax_error(&e)))?;
+        let Value::Object(map) = &value else {
+            let message = format!("expected an object of question ids, found {}", describe(&value));
+            return Err(Error::at(ErrorKind::Type, "", message).into());
+        };
+        let mut errors = Vec::new();
+        let mut answers = Vec::with_capacity(map.len());
+        for (question_id, picked) in map {
+            let ids: Vec<&str> = match picked {
+                Value::String(id) => vec![id.as_str()],
+                Value::Array(items) => {
+                    let ids: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                    if ids.len() != items.len() {
+                        let message = "expected a list of choice ids (strings)";
+                        errors.push(Error::at(ErrorKind::Type, question_id.as_str(), message));
+                    }
+                    ids
+                }
+                other => {
+                    let message = format!("expected a choice id or a list of them, found {}", describe(other));
+                    errors.push(Error::at(ErrorKind::Type, question_id.as_str(), message));
+                    continue;
+                }
+            };
+            answers.push((question_id.as_str(), ids));
+        }
+        if let Some(errors) = Errors::from_vec(errors) {
+            return Err(errors);
+        }
+        self.score(&answers)
+    }
+}

@@ -1,0 +1,297 @@
+//! The rules a quiz must follow beyond its JSON shape, checked all at once.
+
+use std::collections::HashMap;
+
+use crate::decode::{self, Draft, MAX_QUESTIONS};
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::model::{Kind, Policy, Question, Quiz, FORMAT_VERSION};
+use crate::scoring::{self, Ratio};
+
+/// The most choices one question may have.
+pub const MAX_CHOICES: usize = 100;
+/// The largest common denominator the scores of one quiz may need.
+pub const MAX_COMMON_DENOMINATOR: i128 = 1_000_000_000_000;
+
+impl Quiz {
+    /// Reads and validates a questions.json text, reporting every problem found.
+    ///
+    /// A syntax error is reported alone, at its line and column; otherwise every type,
+    /// field and rule problem is reported, each at its path (`questions[3].choices[1].id`).
+    pub fn from_json(text: &str) -> Result<Quiz, Errors> {
+        let mut errors = Vec::new();
+        let draft = decode::decode(text, &mut errors);
+        let Some(draft) = draft else {
+            return Err(
+                Errors::from_vec(errors).unwrap_or_else(|| Error::nowhere(ErrorKind::Syntax, "unreadable").into())
+            );
+        };
+        match draft.format {
+            Some(FORMAT_VERSION) => {}
+            Some(other) => {
+                // A file of another format would mostly yield noise: report only this.
+                let message = format!("format {other} is not supported (this engine reads format {FORMAT_VERSION})");
+                return Err(Error::at(ErrorKind::UnsupportedFormat, "format", message).into());
+            }
+            None => {}
+        }
+        check_rules(&draft, &mut errors);
+        if let Some(errors) = Errors::from_vec(errors) {
+            return Err(errors);
+        }
+        Ok(build(draft))
+    }
+}
+
+fn build(draft: Draft) -> Quiz {
+    let mut bands = draft.bands;
+    bands.sort_by_key(|b| b.min);
+    let mut quiz = Quiz {
+        id: draft.id,
+        title: draft.title,
+        intro: draft.intro,
+        language: draft.language,
+        source: draft.source,
+        updated: draft.updated,
+        corrections: draft.corrections,
+        settings: draft.settings,
+        bands,
+        questions: draft.questions,
+        fingerprint: String::new(),
+    };
+    let canonical = serde_json::to_string(&quiz).unwrap_or_default();
+    quiz.fingerprint = format!("{:016x}", fnv1a(canonical.as_bytes()));
+    quiz
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
+    // A question whose shape was already faulted is not checked again, to avoid noise.
+    let faulted = |path: &str| {
+        errors.iter().any(|e| match e.location() {
+            Location::Path(p) => p == path || p.starts_with(&format!("{path}.")) || p.starts_with(&format!("{path}[")),
+            _ => false,
+        })
+    };
+    let faulted_questions: Vec<bool> = (0..draft.questions.len())
+        .map(|i| faulted(&format!("questions[{i}]")))
+        .collect();
+    let mut found = Vec::new();
+    if draft.format.is_none() && !faulted("format") && !faulted("") {
+        found.push(Error::at(ErrorKind::MissingField, "", "missing field \"format\""));
+    }
+    check_questions(draft, &faulted_questions, &mut found);
+    check_settings(draft, &mut found);
+    check_bands(draft, &mut found);
+    errors.extend(found);
+}
+
+fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
+    let questions = &draft.questions;
+    if questions.is_empty() {
+        errors.push(Error::at(
+            ErrorKind::OutOfRange,
+            "questions",
+            "a quiz needs at least 1 question",
+        ));
+    }
+    if questions.len() > MAX_QUESTIONS {
+        let message = format!(
+            "{} questions is more than the limit of {MAX_QUESTIONS}",
+            questions.len()
+        );
+        errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
+    }
+    first_use(questions.iter().map(|q| q.id.as_str()), "questions", "question", errors);
+    let mut common = 1i128;
+    for (i, question) in questions.iter().enumerate() {
+        let path = format!("questions[{i}]");
+        let choices_path = format!("{path}.choices");
+        first_use(
+            question.choices.iter().map(|c| c.id.as_str()),
+            &choices_path,
+            "choice",
+            errors,
+        );
+        if faulted[i] {
+            continue;
+        }
+        let n = question.choices.len();
+        if n < 2 {
+            let message = format!("a question needs at least 2 choices, found {n}");
+            errors.push(Error::at(ErrorKind::TooFewChoices, &choices_path, message));
+            continue;
+        }
+        if n > MAX_CHOICES {
+            let message = format!("{n} choices is more than the limit of {MAX_CHOICES}");
+            errors.push(Error::at(ErrorKind::TooLarge, &choices_path, message));
+            continue;
+        }
+        let correct = question.choices.iter().filter(|c| c.correct).count();
+        match question.kind {
+            Kind::Single if correct != 1 => {
+                let message = format!("a single-answer question needs exactly 1 correct choice, found {correct}");
+                errors.push(Error::at(ErrorKind::CorrectChoices, &path, message));
+            }
+            Kind::Multiple if correct == 0 => {
+                let message = "a multiple-answer question needs at least 1 correct choice, found none";
+                errors.push(Error::at(ErrorKind::CorrectChoices, &path, message));
+            }
+            _ => {}
+        }
+        if question.kind == Kind::Single && question.policy.is_some() {
+            let message = "a scoring policy applies only to multiple-answer questions";
+            errors.push(Error::at(ErrorKind::Scoring, format!("{path}.policy"), message));
+        }
+        check_fractions(question, draft.settings.policy, &path, errors);
+        common = lcm(common, denominator(question, draft));
+    }
+    if common > MAX_COMMON_DENOMINATOR {
+        let message = "the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts";
+        errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
+    }
+}
+
+/// Reports each id used again after its first use, and each empty one is skipped
+/// (its emptiness was reported already).
+fn first_use<'a>(ids: impl Iterator<Item = &'a str>, path: &str, what: &str, errors: &mut Vec<Error>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if id.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.get(id) {
+            let message = format!("{what} id \"{id}\" is already used by {path}[{first}]");
+            errors.push(Error::at(ErrorKind::DuplicateId, format!("{path}[{i}].id"), message));
+        } else {
+            seen.insert(id, i);
+        }
+    }
+}
+
+fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors: &mut Vec<Error>) {
+    let given = question.choices.iter().filter(|c| c.fraction.is_some()).count();
+    if given == 0 {
+        return;
+    }
+    let policy = question.policy.unwrap_or(quiz_policy);
+    if question.kind == Kind::Single || policy != Policy::Moodle {
+        let message = "choice fractions are used only by the moodle policy of a multiple-answer question";
+        errors.push(Error::at(ErrorKind::Scoring, path, message));
+        return;
+    }
+    if given < question.choices.len() {
+        let message = "when one choice has a fraction, every choice needs one";
+        errors.push(Error::at(ErrorKind::Scoring, format!("{path}.choices"), message));
+        return;
+    }
+    for (j, choice) in question.choices.iter().enumerate() {
+        if let Some(f) = choice.fraction.filter(|f| *f < Ratio::from_int(-1) || *f > Ratio::ONE) {
+            let message = format!("fraction {f} is outside -1 to 1");
+            errors.push(Error::at(
+                ErrorKind::Scoring,
+                format!("{path}.choices[{j}].fraction"),
+                message,
+            ));
+        }
+    }
+    let positive = question
+        .choices
+        .iter()
+        .filter_map(|c| c.fraction.filter(|f| *f > Ratio::ZERO))
+        .fold(Ratio::ZERO, |sum, f| sum + f);
+    if positive != Ratio::ONE {
+        let message = format!("the positive fractions add up to {positive}, not 1");
+        errors.push(Error::at(ErrorKind::Scoring, format!("{path}.choices"), message));
+    }
+}
+
+/// The denominator every score of `question` is a whole multiple of.
+fn denominator(question: &Question, draft: &Draft) -> i128 {
+    let policy = question.policy.unwrap_or(draft.settings.policy);
+    match (question.kind, policy) {
+        (Kind::Single, _) => draft.settings.wrong_penalty.denom(),
+        (Kind::Multiple, Policy::AllOrNothing) => 1,
+        (Kind::Multiple, Policy::H5p) => question
+            .choices
+            .iter()
+            .filter(|c| c.correct)
+            .map(|c| i128::from(c.weight))
+            .sum::<i128>()
+            .max(1),
+        (Kind::Multiple, Policy::Moodle) => scoring::moodle_fractions(question)
+            .iter()
+            .fold(1, |l, f| lcm(l, f.denom())),
+        (Kind::Multiple, Policy::EveryDecision) => question.choices.len() as i128,
+        (Kind::Multiple, Policy::Halves) => 4,
+    }
+}
+
+fn lcm(a: i128, b: i128) -> i128 {
+    // Saturates: anything above the limit is reported, however far above.
+    let g = {
+        let (mut x, mut y) = (a, b);
+        while y != 0 {
+            (x, y) = (y, x % y);
+        }
+        x.max(1)
+    };
+    (a / g).saturating_mul(b).min(MAX_COMMON_DENOMINATOR + 1)
+}
+
+fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
+    let settings = &draft.settings;
+    if let Some(draw) = settings.draw {
+        let pool = draft.questions.len();
+        if draw > pool {
+            let message = format!("draw {draw} is larger than the pool of {pool} questions");
+            errors.push(Error::at(ErrorKind::DrawTooLarge, "settings.draw", message));
+        }
+    }
+    let penalty = settings.wrong_penalty;
+    if penalty < Ratio::ZERO || penalty > Ratio::ONE {
+        let message = format!("the penalty must be between 0 and 1, found {penalty}");
+        errors.push(Error::at(ErrorKind::OutOfRange, "settings.wrong_penalty", message));
+    }
+}
+
+fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
+    let mut bands: Vec<(usize, u8, u8)> = Vec::new();
+    for (i, band) in draft.bands.iter().enumerate() {
+        if band.min > band.max {
+            let message = format!("min {} is above max {}", band.min, band.max);
+            errors.push(Error::at(ErrorKind::Bands, format!("bands[{i}]"), message));
+        } else {
+            bands.push((i, band.min, band.max));
+        }
+    }
+    if bands.is_empty() {
+        return;
+    }
+    bands.sort_by_key(|&(i, min, _)| (min, i));
+    let mut covered_to: i16 = -1; // the highest percentage covered so far
+    let mut last = None;
+    for &(i, min, max) in &bands {
+        let (min, max) = (i16::from(min), i16::from(max));
+        if min > covered_to + 1 {
+            let message = format!("no band covers {}–{} %", covered_to + 1, min - 1);
+            errors.push(Error::at(ErrorKind::Bands, "bands", message));
+        } else if min <= covered_to {
+            let other = last.unwrap_or(i);
+            let message = format!("overlaps bands[{other}] on {}–{} %", min, max.min(covered_to));
+            errors.push(Error::at(ErrorKind::Bands, format!("bands[{i}]"), message));
+        }
+        if max > covered_to {
+            covered_to = max;
+            last = Some(i);
+        }
+    }
+    if covered_to < 100 {
+        let message = format!("no band covers {}–100 %", covered_to + 1);
+        errors.push(Error::at(ErrorKind::Bands, "bands", message));
+    }
+}
