@@ -390,14 +390,20 @@ impl Reader<'_> {
             }
             None => None,
         };
-        let id = self.id(map, "");
         if let Some(schema) = map.get("$schema").filter(|v| !v.is_string()) {
             self.type_error("$schema", "a string", schema);
         }
+        let id = self.id(map, "");
+        let title = self.required_text(map, "", "title");
+        let intro = self.text(map, "", "intro");
+        let language = self
+            .checked_text(map, "", "language", check_language)
+            .unwrap_or_default();
         let source = match map.get("source") {
             Some(v) => self.source(v),
             None => placeholder_source(),
         };
+        let updated = self.checked_text(map, "", "updated", check_date);
         let corrections = self
             .array(map, "", "corrections")
             .into_iter()
@@ -420,13 +426,11 @@ impl Reader<'_> {
         Draft {
             format,
             id,
-            title: self.required_text(map, "", "title"),
-            intro: self.text(map, "", "intro"),
-            language: self
-                .checked_text(map, "", "language", check_language)
-                .unwrap_or_default(),
+            title,
+            intro,
+            language,
             source,
-            updated: self.checked_text(map, "", "updated", check_date),
+            updated,
             corrections,
             settings,
             bands,

@@ -70,24 +70,31 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
-    // A question whose shape was already faulted is not checked again, to avoid noise.
-    let faulted = |path: &str| {
-        errors.iter().any(|e| match e.location() {
-            Location::Path(p) => p == path || p.starts_with(&format!("{path}.")) || p.starts_with(&format!("{path}[")),
-            _ => false,
-        })
-    };
-    let faulted_questions: Vec<bool> = (0..draft.questions.len())
-        .map(|i| faulted(&format!("questions[{i}]")))
+    let faulted: Vec<bool> = (0..draft.questions.len())
+        .map(|i| shape_faulted(errors, &format!("questions[{i}]")))
         .collect();
     let mut found = Vec::new();
-    if draft.format.is_none() && !faulted("format") && !faulted("") {
-        found.push(Error::at(ErrorKind::MissingField, "", "missing field \"format\""));
-    }
-    check_questions(draft, &faulted_questions, &mut found);
+    check_questions(draft, &faulted, &mut found);
     check_settings(draft, &mut found);
     check_bands(draft, &mut found);
     errors.extend(found);
+}
+
+/// Whether the question at `path` lost its object, kind or choices to a shape error;
+/// its rules are then not checked, as they would only echo that error.
+fn shape_faulted(errors: &[Error], path: &str) -> bool {
+    let kind_path = format!("{path}.kind");
+    let choices_path = format!("{path}.choices");
+    errors.iter().any(|e| {
+        let shape = matches!(
+            e.kind(),
+            ErrorKind::Type | ErrorKind::MissingField | ErrorKind::InvalidValue
+        );
+        match e.location() {
+            Location::Path(p) => shape && (p == path || p == &kind_path || p.starts_with(&choices_path)),
+            _ => false,
+        }
+    })
 }
 
 fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {

@@ -1,0 +1,142 @@
+//! The `quiz` command: what editors and scripts see, and the exit codes they rely on.
+
+use std::process::{Command, Output};
+
+fn quiz(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the quiz binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn check_passes_the_shipped_quiz() {
+    let output = quiz(&["check", "questions.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("questions.json: ok: "),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stderr(&output).is_empty());
+}
+
+#[test]
+fn check_reports_a_syntax_error_with_line_and_column() {
+    let output = quiz(&["check", "tests/fixtures/broken-syntax.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "tests/fixtures/broken-syntax.json: line 5, column 3: expected `,` or `}`\n\
+         tests/fixtures/broken-syntax.json: 1 problem\n"
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn check_reports_every_rule_problem_with_its_path() {
+    let output = quiz(&["check", "tests/fixtures/broken-rules.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let file = "tests/fixtures/broken-rules.json";
+    let expected: Vec<String> = [
+        "questions[0].choices[1]: unknown field \"corect\", did you mean \"correct\"?",
+        "questions[1].prompt: text is empty",
+        "questions[1].id: question id \"q1\" is already used by questions[0]",
+        "questions[1]: a multiple-answer question needs at least 1 correct choice, found none",
+        "settings.draw: draw 5 is larger than the pool of 2 questions",
+        "bands[1]: overlaps bands[0] on 30–39 %",
+        "6 problems",
+    ]
+    .iter()
+    .map(|line| format!("{file}: {line}\n"))
+    .collect();
+    assert_eq!(stderr(&output), expected.concat());
+}
+
+#[test]
+fn check_of_a_missing_file_exits_3() {
+    let output = quiz(&["check", "tests/fixtures/no-such-file.json"]);
+    assert_eq!(output.status.code(), Some(3));
+    assert!(stderr(&output).starts_with("tests/fixtures/no-such-file.json: cannot read: "));
+}
+
+#[test]
+fn score_prints_each_question_and_the_total() {
+    let output = quiz(&[
+        "score",
+        "tests/fixtures/small.json",
+        "tests/fixtures/small-answers.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    // colours: h5p, red (+1) and green (−1) of three correct → 0.
+    assert!(text.contains("capital"), "{text}");
+    assert!(text.contains("score: 1 / 2 (50 %), not passed\n"), "{text}");
+    assert!(text.ends_with("Not yet: Read the article again\n"), "{text}");
+}
+
+#[test]
+fn score_json_prints_the_result_as_json() {
+    let output = quiz(&[
+        "score",
+        "tests/fixtures/small.json",
+        "tests/fixtures/small-answers.json",
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(result["points"], "1");
+    assert_eq!(result["max"], 2);
+    assert_eq!(result["percentage"], 50);
+    assert_eq!(result["passed"], false);
+    assert_eq!(result["questions"][0]["outcome"], "correct");
+    assert_eq!(result["questions"][1]["selected"], serde_json::json!(["red", "green"]));
+    assert_eq!(
+        result["questions"][1]["correct"],
+        serde_json::json!(["red", "blue", "orange"])
+    );
+}
+
+#[test]
+fn score_reports_answers_that_name_unknown_ids() {
+    let dir = std::env::temp_dir().join(format!("quiz-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let answers = dir.join("answers.json");
+    std::fs::write(&answers, r#"{"capital": "paris", "weather": "sunny"}"#).unwrap();
+    let answers = answers.to_str().unwrap();
+    let output = quiz(&["score", "tests/fixtures/small.json", answers]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{answers}: capital: question \"capital\" has no choice \"paris\"\n\
+             {answers}: weather: the quiz has no question with this id\n"
+        )
+    );
+}
+
+#[test]
+fn schema_prints_the_json_schema() {
+    let output = quiz(&["schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(schema["title"], "Reader quiz questions file");
+}
+
+#[test]
+fn a_wrong_command_line_prints_usage_and_exits_2() {
+    for args in [&[][..], &["check"], &["frobnicate", "x"], &["score", "a.json"]] {
+        let output = quiz(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).starts_with("usage:"), "{args:?}");
+    }
+}

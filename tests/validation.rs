@@ -1,0 +1,374 @@
+//! What questions.json must look like: every rule, with the exact message an editor sees.
+
+use reader_quiz::{ErrorKind, Location, Quiz};
+use serde_json::{json, Value};
+
+/// A small valid quiz to break in one place at a time.
+fn valid() -> Value {
+    json!({
+        "format": 1,
+        "id": "demo",
+        "title": "Demo quiz",
+        "language": "en",
+        "source": {
+            "headline": "A headline",
+            "publisher": "A paper",
+            "date": "2025-06-09",
+            "url": "https://example.com/article"
+        },
+        "bands": [
+            { "min": 0, "max": 49, "title": "Low", "message": "Read again" },
+            { "min": 50, "max": 100, "title": "High", "message": "Well done" }
+        ],
+        "questions": [
+            {
+                "id": "q1",
+                "kind": "single",
+                "prompt": "One?",
+                "choices": [
+                    { "id": "a", "text": "A", "correct": true },
+                    { "id": "b", "text": "B" }
+                ],
+                "explanation": "Because."
+            },
+            {
+                "id": "q2",
+                "kind": "multiple",
+                "prompt": "Two?",
+                "choices": [
+                    { "id": "a", "text": "A", "correct": true },
+                    { "id": "b", "text": "B", "correct": true },
+                    { "id": "c", "text": "C" }
+                ],
+                "explanation": "Because."
+            }
+        ]
+    })
+}
+
+/// The messages `Quiz::from_json` reports for `doc`, in order.
+fn problems(doc: &Value) -> Vec<String> {
+    match Quiz::from_json(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.as_slice().iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Applies `edit` to a valid quiz and returns the problems reported.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut doc = valid();
+    edit(&mut doc);
+    problems(&doc)
+}
+
+#[test]
+fn the_base_quiz_is_valid() {
+    assert_eq!(problems(&valid()), Vec::<String>::new());
+}
+
+#[test]
+fn each_rule_reports_its_exact_message_at_its_path() {
+    type Edit = fn(&mut Value);
+    let cases: &[(&str, Edit, &[&str])] = &[
+        (
+            "duplicate question id",
+            |d| d["questions"][1]["id"] = json!("q1"),
+            &["questions[1].id: question id \"q1\" is already used by questions[0]"],
+        ),
+        (
+            "duplicate choice id",
+            |d| d["questions"][1]["choices"][2]["id"] = json!("a"),
+            &["questions[1].choices[2].id: choice id \"a\" is already used by questions[1].choices[0]"],
+        ),
+        (
+            "single with two correct",
+            |d| d["questions"][0]["choices"][1]["correct"] = json!(true),
+            &["questions[0]: a single-answer question needs exactly 1 correct choice, found 2"],
+        ),
+        (
+            "single with none correct",
+            |d| d["questions"][0]["choices"][0]["correct"] = json!(false),
+            &["questions[0]: a single-answer question needs exactly 1 correct choice, found 0"],
+        ),
+        (
+            "multiple with none correct",
+            |d| {
+                for c in d["questions"][1]["choices"].as_array_mut().unwrap() {
+                    c["correct"] = json!(false);
+                }
+            },
+            &["questions[1]: a multiple-answer question needs at least 1 correct choice, found none"],
+        ),
+        (
+            "empty prompt",
+            |d| d["questions"][0]["prompt"] = json!("   "),
+            &["questions[0].prompt: text is empty"],
+        ),
+        (
+            "empty choice text",
+            |d| d["questions"][0]["choices"][1]["text"] = json!(""),
+            &["questions[0].choices[1].text: text is empty"],
+        ),
+        (
+            "one choice",
+            |d| {
+                d["questions"][0]["choices"].as_array_mut().unwrap().pop();
+            },
+            &["questions[0].choices: a question needs at least 2 choices, found 1"],
+        ),
+        (
+            "overlapping bands",
+            |d| d["bands"][1]["min"] = json!(40),
+            &["bands[1]: overlaps bands[0] on 40–49 %"],
+        ),
+        (
+            "bands with a gap",
+            |d| d["bands"][1]["min"] = json!(60),
+            &["bands: no band covers 50–59 %"],
+        ),
+        (
+            "bands not reaching 100",
+            |d| d["bands"][1]["max"] = json!(90),
+            &["bands: no band covers 91–100 %"],
+        ),
+        (
+            "band upside down",
+            |d| d["bands"][1] = json!({ "min": 100, "max": 50, "title": "T", "message": "M" }),
+            &["bands[1]: min 100 is above max 50", "bands: no band covers 50–100 %"],
+        ),
+        (
+            "draw larger than the pool",
+            |d| d["settings"] = json!({ "draw": 3 }),
+            &["settings.draw: draw 3 is larger than the pool of 2 questions"],
+        ),
+        (
+            "typo in a field name",
+            |d| {
+                let choice = d["questions"][0]["choices"][1].as_object_mut().unwrap();
+                choice.insert("corect".into(), json!(true));
+            },
+            &["questions[0].choices[1]: unknown field \"corect\", did you mean \"correct\"?"],
+        ),
+        (
+            "unknown field with no near match",
+            |d| d["colour"] = json!("red"),
+            &["top level: unknown field \"colour\""],
+        ),
+        (
+            "missing required field",
+            |d| {
+                d["questions"][0].as_object_mut().unwrap().remove("explanation");
+            },
+            &["questions[0]: missing field \"explanation\""],
+        ),
+        (
+            "wrong type",
+            |d| d["questions"][0]["points"] = json!("two"),
+            &["questions[0].points: expected a whole number from 1 to 1000, found a string"],
+        ),
+        (
+            "points out of range",
+            |d| d["questions"][0]["points"] = json!(0),
+            &["questions[0].points: 0 is out of range (1 to 1000)"],
+        ),
+        (
+            "fractional points",
+            |d| d["questions"][0]["points"] = json!(1.5),
+            &["questions[0].points: a whole number from 1 to 1000, found 1.5"],
+        ),
+        (
+            "unknown kind",
+            |d| d["questions"][0]["kind"] = json!("truefalse"),
+            &["questions[0].kind: unknown value \"truefalse\", expected one of \"single\", \"multiple\""],
+        ),
+        (
+            "bad id",
+            |d| d["questions"][0]["id"] = json!("Question 1"),
+            &["questions[0].id: id \"Question 1\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"],
+        ),
+        (
+            "http source url",
+            |d| d["source"]["url"] = json!("http://example.com"),
+            &["source.url: \"http://example.com\" is not an https:// URL"],
+        ),
+        (
+            "javascript passage link",
+            |d| d["questions"][0]["passage"] = json!("javascript:alert(1)"),
+            &["questions[0].passage: \"javascript:alert(1)\" is not an https:// URL"],
+        ),
+        (
+            "impossible date",
+            |d| d["source"]["date"] = json!("2025-02-30"),
+            &["source.date: \"2025-02-30\" is not a date of the form YYYY-MM-DD"],
+        ),
+        (
+            "policy on a single-answer question",
+            |d| d["questions"][0]["policy"] = json!("h5p"),
+            &["questions[0].policy: a scoring policy applies only to multiple-answer questions"],
+        ),
+        (
+            "moodle fractions not summing to one",
+            |d| {
+                d["questions"][1]["policy"] = json!("moodle");
+                for (c, f) in d["questions"][1]["choices"].as_array_mut().unwrap().iter_mut().zip(["1/2", "1/4", "-1"]) {
+                    c["fraction"] = json!(f);
+                }
+            },
+            &["questions[1].choices: the positive fractions add up to 3/4, not 1"],
+        ),
+        (
+            "fractions on a non-moodle question",
+            |d| d["questions"][1]["choices"][0]["fraction"] = json!("1"),
+            &["questions[1]: choice fractions are used only by the moodle policy of a multiple-answer question"],
+        ),
+        (
+            "some fractions missing",
+            |d| {
+                d["questions"][1]["policy"] = json!("moodle");
+                d["questions"][1]["choices"][0]["fraction"] = json!("1");
+            },
+            &["questions[1].choices: when one choice has a fraction, every choice needs one"],
+        ),
+        (
+            "malformed fraction",
+            |d| d["settings"] = json!({ "wrong_penalty": "0.25" }),
+            &["settings.wrong_penalty: expected a fraction such as \"1/2\" or \"-1/3\" with terms up to 1000, found \"0.25\""],
+        ),
+        (
+            "penalty above one",
+            |d| d["settings"] = json!({ "wrong_penalty": "3/2" }),
+            &["settings.wrong_penalty: the penalty must be between 0 and 1, found 3/2"],
+        ),
+        (
+            "no questions",
+            |d| d["questions"] = json!([]),
+            &["questions: a quiz needs at least 1 question"],
+        ),
+        (
+            "not an object",
+            |d| d["questions"][0] = json!("q1"),
+            &["questions[0]: expected a question object, found a string"],
+        ),
+        (
+            "bad language tag",
+            |d| d["language"] = json!("English"),
+            &["language: \"English\" is not a language tag such as \"en\", \"hy\" or \"pt-BR\""],
+        ),
+    ];
+    for (name, edit, expected) in cases {
+        assert_eq!(problems_after(*edit), *expected, "case: {name}");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once_in_document_order() {
+    let found = problems_after(|d| {
+        d["title"] = json!("");
+        d["questions"][0]["choices"][1]["corect"] = json!(true);
+        d["questions"][1]["id"] = json!("q1");
+        d["bands"][1]["min"] = json!(60);
+    });
+    assert_eq!(
+        found,
+        [
+            "title: text is empty",
+            "questions[0].choices[1]: unknown field \"corect\", did you mean \"correct\"?",
+            "questions[1].id: question id \"q1\" is already used by questions[0]",
+            "bands: no band covers 50–59 %",
+        ]
+    );
+}
+
+#[test]
+fn a_syntax_error_is_reported_alone_with_its_line_and_column() {
+    let text = "{\n  \"format\": 1,\n  \"id\": \"demo\",,\n}";
+    let errors = Quiz::from_json(text).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    let error = &errors.as_slice()[0];
+    assert_eq!(error.kind(), ErrorKind::Syntax);
+    assert_eq!(error.location(), &Location::Position { line: 3, column: 16 });
+    assert_eq!(error.to_string(), "line 3, column 16: key must be a string");
+}
+
+#[test]
+fn an_unsupported_format_is_reported_alone() {
+    let found = problems_after(|d| {
+        d["format"] = json!(2);
+        d["questions"] = json!("whatever format 2 means");
+    });
+    assert_eq!(
+        found,
+        ["format: format 2 is not supported (this engine reads format 1)"]
+    );
+}
+
+#[test]
+fn a_missing_format_is_reported() {
+    let found = problems_after(|d| {
+        d.as_object_mut().unwrap().remove("format");
+    });
+    assert_eq!(found, ["top level: missing field \"format\""]);
+}
+
+#[test]
+fn problems_have_kinds_callers_can_match_on() {
+    let mut doc = valid();
+    doc["questions"][1]["id"] = json!("q1");
+    doc["questions"][0]["choices"][0]["corect"] = json!(true);
+    let errors = Quiz::from_json(&doc.to_string()).unwrap_err();
+    let kinds: Vec<ErrorKind> = errors.as_slice().iter().map(|e| e.kind()).collect();
+    assert_eq!(kinds, [ErrorKind::UnknownField, ErrorKind::DuplicateId]);
+    assert_eq!(
+        errors.as_slice()[1].location(),
+        &Location::Path("questions[1].id".into())
+    );
+}
+
+#[test]
+fn settings_default_when_left_out() {
+    let quiz = Quiz::from_json(&valid().to_string()).unwrap();
+    let settings = quiz.settings();
+    assert!(!settings.shuffle_questions && !settings.shuffle_choices);
+    assert_eq!(settings.draw, None);
+    assert_eq!(quiz.questions_per_attempt(), 2);
+    assert_eq!(settings.pass_mark, 50);
+    assert_eq!(settings.policy, reader_quiz::Policy::AllOrNothing);
+    assert_eq!(settings.reveal, reader_quiz::Reveal::Each);
+    assert_eq!(quiz.questions()[0].points, 1);
+    assert_eq!(quiz.questions()[0].choices[1].weight, 1);
+}
+
+#[test]
+fn garbage_input_gets_an_error_never_a_panic() {
+    for text in [
+        "",
+        "null",
+        "[]",
+        "\"quiz\"",
+        "{",
+        "{\"format\": 1e400}",
+        "\u{feff}{}",
+        &"[".repeat(10_000),
+    ] {
+        assert!(Quiz::from_json(text).is_err(), "{text:.20}");
+    }
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let text = " ".repeat(reader_quiz::MAX_INPUT_BYTES + 1);
+    let errors = Quiz::from_json(&text).unwrap_err();
+    assert_eq!(errors.as_slice()[0].kind(), ErrorKind::TooLarge);
+}
+
+#[test]
+fn the_fingerprint_ignores_layout_but_not_content() {
+    let doc = valid();
+    let compact = Quiz::from_json(&doc.to_string()).unwrap();
+    let pretty = Quiz::from_json(&serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    assert_eq!(compact.fingerprint(), pretty.fingerprint());
+    let mut edited = doc.clone();
+    edited["questions"][0]["explanation"] = json!("Because, corrected.");
+    let edited = Quiz::from_json(&edited.to_string()).unwrap();
+    assert_ne!(compact.fingerprint(), edited.fingerprint());
+}
