@@ -26,6 +26,17 @@ pub enum Phase {
     Finished,
 }
 
+impl Phase {
+    /// The phase's name: `intro`, `answering` or `finished`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Intro => "intro",
+            Phase::Answering => "answering",
+            Phase::Finished => "finished",
+        }
+    }
+}
+
 /// One question of an attempt, with its choice order and the reader's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Slot {
@@ -422,6 +433,9 @@ fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
         if !increasing || !in_range || (q.kind == Kind::Single && selected.len() > 1) {
             return Err(inconsistent("invalid answer"));
         }
+        if *revealed && quiz.settings.reveal == Reveal::End {
+            return Err(inconsistent("a question revealed before the end"));
+        }
         if *revealed && (selected.is_empty() || saved.phase == Phase::Intro) {
             return Err(inconsistent("a revealed question without an answer"));
         }
@@ -486,13 +500,15 @@ impl Quiz {
     /// such as `{"q1": "a", "q2": ["b", "d"], "q3": []}`. See [`Quiz::score`].
     pub fn score_json(&self, answers_json: &str) -> Result<QuizResult, Errors> {
         let value: Value = serde_json::from_str(answers_json).map_err(|e| Errors::from(syntax_error(&e)))?;
-        let Value::Object(map) = &value else {
+        if !value.is_object() {
             let message = format!("expected an object of question ids, found {}", describe(&value));
             return Err(Error::at(ErrorKind::Type, "", message).into());
-        };
+        }
+        // Read again keeping repeated keys, which `Value` would silently collapse.
+        let Entries(entries) = serde_json::from_str(answers_json).map_err(|e| Errors::from(syntax_error(&e)))?;
         let mut errors = Vec::new();
-        let mut answers = Vec::with_capacity(map.len());
-        for (question_id, picked) in map {
+        let mut answers = Vec::with_capacity(entries.len());
+        for (question_id, picked) in &entries {
             let ids: Vec<&str> = match picked {
                 Value::String(id) => vec![id.as_str()],
                 Value::Array(items) => {
@@ -515,5 +531,28 @@ impl Quiz {
             return Err(errors);
         }
         self.score(&answers)
+    }
+}
+
+/// A JSON object's entries in document order, repeated keys included.
+struct Entries(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
     }
 }
