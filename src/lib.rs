@@ -23,14 +23,20 @@ mod model;
 mod rng;
 pub mod scoring;
 mod session;
+mod text;
 mod validate;
+mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use decode::{MAX_DENOMINATOR, MAX_INPUT_BYTES, MAX_POINTS, MAX_QUESTIONS, MAX_WEIGHT};
 pub use error::{Error, ErrorKind, Errors, Location};
 pub use model::{Band, Choice, Correction, Kind, Policy, Question, Quiz, Reveal, Settings, Source, FORMAT_VERSION};
 pub use scoring::{BandResult, ChoiceFeedback, Outcome, QuestionResult, QuizResult, Ratio};
 pub use session::{Phase, Session, SlotView, SNAPSHOT_VERSION};
+pub use text::Texts;
 pub use validate::{MAX_CHOICES, MAX_COMMON_DENOMINATOR};
+pub use view::{ChoiceView, FeedbackView, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView, Screen};
 
 /// The JSON Schema of questions.json, for editors' autocompletion and validation.
 pub const SCHEMA: &str = include_str!("../questions.schema.json");

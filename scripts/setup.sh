@@ -1,0 +1,54 @@
+# Installs what the build and tests need, skipping whatever is already there.
+# Sourced by scripts/serve and scripts/test; safe to run again and again.
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+# The wasm-bindgen version Cargo.lock pins; wasm-bindgen-cli must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]} (apt)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+setup_build() {
+  export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  local want
+  want=$(wasm_bindgen_version)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    say "installing wasm-bindgen-cli $want (about 1.5 min)"
+    cargo install -q --force wasm-bindgen-cli --version "$want"
+  fi
+  if ! command -v wasm-pack >/dev/null; then
+    say "installing wasm-pack (about 1.5 min)"
+    cargo install -q wasm-pack --locked
+  fi
+  command -v npm >/dev/null || apt_install nodejs npm
+  # node_modules holds wasm-opt (npm's binaryen: Debian's is too old for wasm-bindgen) and Playwright.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+setup_browser() {
+  apt_install chromium chromium-driver
+}
+
+# Builds the release WASM and its JS glue into www/pkg.
+build_wasm() {
+  say "building the release WASM"
+  wasm-pack --quiet build --release --target web --out-dir www/pkg --out-name reader_quiz --no-pack
+}

@@ -1,0 +1,344 @@
+//! What each screen shows, as plain data: the renderer only turns it into elements.
+
+use serde::Serialize;
+
+use crate::model::{Kind, Reveal};
+use crate::scoring::{Outcome, QuestionResult};
+use crate::session::{Phase, Session, SlotView};
+use crate::text::Texts;
+
+/// How questions are laid out on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// One question at a time, with Back and Next.
+    #[default]
+    One,
+    /// Every question of the attempt on one page.
+    All,
+}
+
+impl Layout {
+    /// Reads `"one"` or `"all"`.
+    pub fn parse(name: &str) -> Option<Layout> {
+        match name {
+            "one" => Some(Layout::One),
+            "all" => Some(Layout::All),
+            _ => None,
+        }
+    }
+}
+
+/// One screen of the quiz.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "screen", rename_all = "snake_case")]
+pub enum Screen {
+    /// Before the first question.
+    Intro(IntroView),
+    /// Answering: one question, or all of them.
+    Questions(QuestionsView),
+    /// After finishing.
+    Result(ResultView),
+}
+
+/// The intro screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IntroView {
+    /// The quiz title.
+    pub title: String,
+    /// The editor's intro text.
+    pub intro: Option<String>,
+    /// "Based on" line: the article headline, linked.
+    pub source_label: String,
+    /// The article's headline.
+    pub headline: String,
+    /// The article's URL.
+    pub url: String,
+    /// Author, publisher and date, e.g. "Jason Corcoran, The Moscow Times, 2025-06-09".
+    pub byline: String,
+    /// "10 questions".
+    pub count_text: String,
+    /// Corrections, as "date: note".
+    pub corrections: Vec<String>,
+    /// The start button's label.
+    pub start_label: String,
+}
+
+/// The answering screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionsView {
+    /// "Question 3 of 10", or for the whole page "10 questions".
+    pub progress_text: String,
+    /// 1-based number of the current question (one-at-a-time) or of answered questions (all).
+    pub progress_value: usize,
+    /// Questions in the attempt.
+    pub progress_max: usize,
+    /// The questions shown: one, or all.
+    pub questions: Vec<QuestionView>,
+    /// The Back button's label, when there is a previous question.
+    pub back_label: Option<String>,
+    /// The Next button's label, when there is a next question.
+    pub next_label: Option<String>,
+    /// The Finish button's label, on the last question or the whole page.
+    pub finish_label: Option<String>,
+}
+
+/// One question as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionView {
+    /// The question's id.
+    pub id: String,
+    /// 1-based number in the attempt.
+    pub number: usize,
+    /// "Question 3" heading prefix for the whole-page layout.
+    pub number_text: String,
+    /// The question.
+    pub prompt: String,
+    /// Single or multiple answer.
+    pub kind: Kind,
+    /// "Select one answer" or "Select all that apply".
+    pub hint: String,
+    /// The choices in display order.
+    pub choices: Vec<ChoiceView>,
+    /// Whether the answer has been revealed.
+    pub revealed: bool,
+    /// The Check button's label, when the reader may reveal this question now.
+    pub reveal_label: Option<String>,
+    /// What the reveal says, once revealed.
+    pub feedback: Option<FeedbackView>,
+}
+
+/// How a choice is marked once revealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// A correct choice the reader picked.
+    CorrectPicked,
+    /// A correct choice the reader missed.
+    CorrectMissed,
+    /// A wrong choice the reader picked.
+    WrongPicked,
+}
+
+/// One choice as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChoiceView {
+    /// The choice's id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// Whether the reader picked it.
+    pub selected: bool,
+    /// Its mark, once revealed (none for a wrong choice left alone).
+    pub mark: Option<Mark>,
+    /// The mark in words ("Your answer: correct"), once revealed.
+    pub mark_text: Option<String>,
+}
+
+/// The reveal of one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeedbackView {
+    /// How it went.
+    pub outcome: Outcome,
+    /// "Correct", "Partly correct", "Incorrect" or "Not answered".
+    pub title: String,
+    /// "1/2 of 1 point".
+    pub points_text: String,
+    /// Feedback for each picked choice that has some.
+    pub choice_feedback: Vec<String>,
+    /// The explanation.
+    pub explanation: String,
+    /// A link to the passage, with its label.
+    pub passage: Option<String>,
+    /// "Read the passage in the article".
+    pub passage_label: String,
+    /// What the live region announces.
+    pub announcement: String,
+}
+
+/// The result screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResultView {
+    /// "Your result".
+    pub heading: String,
+    /// "You scored 7 out of 10 (70 %)".
+    pub score_text: String,
+    /// The floored percentage.
+    pub percentage: u8,
+    /// Whether the pass mark was reached.
+    pub passed: bool,
+    /// "You passed" or "Pass mark: 60 %".
+    pub pass_text: String,
+    /// The band's title.
+    pub band_title: Option<String>,
+    /// The band's message.
+    pub band_message: Option<String>,
+    /// "Review your answers".
+    pub review_heading: String,
+    /// Every question of the attempt, revealed.
+    pub review: Vec<QuestionView>,
+    /// The Retry button's label.
+    pub retry_label: String,
+    /// What the live region announces.
+    pub announcement: String,
+}
+
+impl Session {
+    /// The screen to show now, in `layout`.
+    pub fn screen(&self, layout: Layout) -> Screen {
+        let texts = Texts::for_language(self.quiz().language());
+        match self.phase() {
+            Phase::Intro => Screen::Intro(intro(self, texts)),
+            Phase::Answering => Screen::Questions(questions(self, layout, texts)),
+            Phase::Finished => Screen::Result(result(self, texts)),
+        }
+    }
+}
+
+fn intro(session: &Session, texts: &Texts) -> IntroView {
+    let quiz = session.quiz();
+    let source = quiz.source();
+    let byline: Vec<&str> = [source.author.as_deref(), Some(&source.publisher), Some(&source.date)]
+        .into_iter()
+        .flatten()
+        .collect();
+    IntroView {
+        title: quiz.title().to_string(),
+        intro: quiz.intro().map(str::to_string),
+        source_label: texts.based_on.to_string(),
+        headline: source.headline.clone(),
+        url: source.url.clone(),
+        byline: byline.join(", "),
+        count_text: (texts.question_count)(session.len()),
+        corrections: quiz
+            .corrections()
+            .iter()
+            .map(|c| format!("{}: {}", c.date, c.note))
+            .collect(),
+        start_label: texts.start.to_string(),
+    }
+}
+
+fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView {
+    let total = session.len();
+    let result = session.result();
+    let view = |position: usize| question_view(session, position, &result.questions[position], texts);
+    match layout {
+        Layout::One => {
+            let position = session.position();
+            let last = position + 1 == total;
+            QuestionsView {
+                progress_text: (texts.progress)(position + 1, total),
+                progress_value: position + 1,
+                progress_max: total,
+                questions: vec![view(position)],
+                back_label: (position > 0).then(|| texts.back.to_string()),
+                next_label: (!last).then(|| texts.next.to_string()),
+                finish_label: last.then(|| texts.finish.to_string()),
+            }
+        }
+        Layout::All => {
+            let answered = result
+                .questions
+                .iter()
+                .filter(|q| q.outcome != Outcome::Unanswered)
+                .count();
+            QuestionsView {
+                progress_text: (texts.answered)(answered, total),
+                progress_value: answered,
+                progress_max: total,
+                questions: (0..total).map(view).collect(),
+                back_label: None,
+                next_label: None,
+                finish_label: Some(texts.finish.to_string()),
+            }
+        }
+    }
+}
+
+fn question_view(session: &Session, position: usize, result: &QuestionResult, texts: &Texts) -> QuestionView {
+    let slot: SlotView<'_> = session
+        .slot(position)
+        .unwrap_or_else(|| unreachable!("positions come from the session"));
+    let question = slot.question;
+    let revealed = slot.revealed;
+    let reveal_each = session.quiz().settings().reveal == Reveal::Each;
+    let choices = slot
+        .choices
+        .iter()
+        .map(|choice| {
+            let selected = slot.selected.contains(&choice.id.as_str());
+            let mark = match (revealed, choice.correct, selected) {
+                (false, _, _) => None,
+                (true, true, true) => Some(Mark::CorrectPicked),
+                (true, true, false) => Some(Mark::CorrectMissed),
+                (true, false, true) => Some(Mark::WrongPicked),
+                (true, false, false) => None,
+            };
+            ChoiceView {
+                id: choice.id.clone(),
+                text: choice.text.clone(),
+                selected,
+                mark,
+                mark_text: mark.map(|m| texts.mark(m).to_string()),
+            }
+        })
+        .collect();
+    let feedback = revealed.then(|| {
+        let title = texts.outcome(result.outcome).to_string();
+        let points_text = (texts.points_of)(&result.points_text, result.max);
+        FeedbackView {
+            outcome: result.outcome,
+            announcement: format!("{title}. {points_text}."),
+            title,
+            points_text,
+            choice_feedback: result.feedback.iter().map(|f| f.text.clone()).collect(),
+            explanation: result.explanation.clone(),
+            passage: result.passage.clone(),
+            passage_label: texts.passage.to_string(),
+        }
+    });
+    QuestionView {
+        id: question.id.clone(),
+        number: position + 1,
+        number_text: (texts.question_number)(position + 1),
+        prompt: question.prompt.clone(),
+        kind: question.kind,
+        hint: match question.kind {
+            Kind::Single => texts.hint_single,
+            Kind::Multiple => texts.hint_multiple,
+        }
+        .to_string(),
+        choices,
+        revealed,
+        reveal_label: (reveal_each && !revealed).then(|| texts.check.to_string()),
+        feedback,
+    }
+}
+
+fn result(session: &Session, texts: &Texts) -> ResultView {
+    let result = session.result();
+    let settings = session.quiz().settings();
+    let score_text = (texts.score)(&result.points_text, result.max, result.percentage);
+    let pass_text = if result.passed {
+        texts.passed.to_string()
+    } else {
+        (texts.pass_mark)(settings.pass_mark)
+    };
+    let band = result.band.clone();
+    ResultView {
+        heading: texts.result_heading.to_string(),
+        announcement: format!("{score_text}. {pass_text}."),
+        score_text,
+        percentage: result.percentage,
+        passed: result.passed,
+        pass_text,
+        band_title: band.as_ref().map(|b| b.title.clone()),
+        band_message: band.map(|b| b.message),
+        review_heading: texts.review.to_string(),
+        review: (0..session.len())
+            .map(|p| question_view(session, p, &result.questions[p], texts))
+            .collect(),
+        retry_label: texts.retry.to_string(),
+    }
+}

@@ -1,0 +1,244 @@
+//! A mounted quiz: wires the reader's clicks to the session, saves progress, moves focus.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, Storage};
+
+use super::render::{self, Ids};
+use super::{js_error, random_seed};
+use crate::{ErrorKind, Layout, Quiz, Screen, Session, Texts};
+
+static INSTANCES: AtomicU32 = AtomicU32::new(0);
+
+/// The options `mount` takes.
+pub(crate) struct Options {
+    layout: Layout,
+    storage_key: Option<String>,
+    seed: Option<u64>,
+}
+
+/// Reads a layout name, `"one"` when absent.
+pub(crate) fn parse_layout(name: Option<&str>) -> Result<Layout, JsError> {
+    match name {
+        None => Ok(Layout::One),
+        Some(name) => Layout::parse(name)
+            .ok_or_else(|| JsError::new(&format!("unknown layout \"{name}\", expected \"one\" or \"all\""))),
+    }
+}
+
+impl Options {
+    /// Reads `{layout, storageKey, seed}` from a JavaScript object (or `undefined`).
+    pub(crate) fn from_js(options: &JsValue) -> Result<Options, JsError> {
+        let get = |key: &str| -> JsValue {
+            if options.is_object() {
+                js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED)
+            } else {
+                JsValue::UNDEFINED
+            }
+        };
+        let layout = get("layout");
+        let layout = parse_layout(layout.as_string().as_deref())?;
+        Ok(Options {
+            layout,
+            storage_key: get("storageKey").as_string(),
+            seed: get("seed").as_f64().map(|s| s as u64),
+        })
+    }
+}
+
+/// What to focus after a screen is drawn.
+enum Focus {
+    None,
+    Heading,
+    Legend(String),
+    Feedback(String),
+}
+
+/// One quiz mounted in a host element.
+pub(crate) struct App {
+    screen: Element,
+    status: Element,
+    session: Session,
+    layout: Layout,
+    storage_key: String,
+    uid: String,
+}
+
+impl App {
+    /// Renders `quiz` into `host`, resuming saved progress, and starts listening to the reader.
+    pub(crate) fn mount(host: Element, quiz: Arc<Quiz>, options: Options) -> Result<(), JsValue> {
+        let storage_key = options
+            .storage_key
+            .unwrap_or_else(|| format!("reader-quiz:{}", quiz.id()));
+        let session = saved(&storage_key)
+            .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
+            .unwrap_or_else(|| Session::new(quiz, options.seed.unwrap_or_else(random_seed)));
+        let doc = host.owner_document().ok_or("the element has no document")?;
+        let screen = doc.create_element("div")?;
+        screen.set_class_name("rq-screen");
+        let status = doc.create_element("div")?;
+        status.set_class_name("rq-status rq-visually-hidden");
+        status.set_attribute("role", "status")?;
+        host.class_list().add_1("rq-root")?;
+        host.set_attribute("lang", session.quiz().language())?;
+        host.set_text_content(None);
+        host.append_child(&screen)?;
+        host.append_child(&status)?;
+        let uid = format!("rq{}", INSTANCES.fetch_add(1, Ordering::Relaxed));
+        let app = App {
+            screen,
+            status,
+            session,
+            layout: options.layout,
+            storage_key,
+            uid,
+        };
+        app.save();
+        app.draw(Focus::None, None)?;
+        let app = Rc::new(RefCell::new(app));
+        for event in ["click", "change"] {
+            let app = Rc::clone(&app);
+            let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+                if let Err(e) = app.borrow_mut().handle(&event) {
+                    web_sys::console::error_1(&e);
+                }
+            });
+            host.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
+            // The listener lives as long as the page: the quiz never unmounts.
+            listener.forget();
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, event: &Event) -> Result<(), JsValue> {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return Ok(());
+        };
+        if event.type_() == "change" {
+            if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+                return self.answer_changed(input);
+            }
+            return Ok(());
+        }
+        let Some(button) = target.closest("button[data-action]")? else {
+            return Ok(());
+        };
+        let action = button.get_attribute("data-action").unwrap_or_default();
+        let question = button.get_attribute("data-question").unwrap_or_default();
+        let session = &mut self.session;
+        let outcome = match action.as_str() {
+            "start" => session.start().map(|()| self.first_focus()),
+            "next" => session.next_question().map(|()| self.first_focus()),
+            "back" => session.previous_question().map(|()| self.first_focus()),
+            "reveal" => match session.reveal(&question) {
+                Err(e) if e.kind() == ErrorKind::InvalidAnswer => {
+                    // Nothing picked yet: say so beside the question rather than fail.
+                    return self.draw(Focus::Legend(question.clone()), Some(&question));
+                }
+                revealed => revealed.map(|()| Focus::Feedback(question.clone())),
+            },
+            "finish" => session.finish().map(|()| Focus::Heading),
+            "retry" => session.retry().map(|()| self.first_focus()),
+            _ => return Ok(()),
+        };
+        let focus = outcome.map_err(|e| JsValue::from(js_error(e)))?;
+        self.save();
+        self.draw(focus, None)
+    }
+
+    /// The focus target after moving to a question: the current legend, or the first one.
+    fn first_focus(&self) -> Focus {
+        let position = match self.layout {
+            Layout::One => self.session.position(),
+            Layout::All => 0,
+        };
+        match self.session.slot(position) {
+            Some(slot) => Focus::Legend(slot.question.id.clone()),
+            None => Focus::None,
+        }
+    }
+
+    fn answer_changed(&mut self, input: &HtmlInputElement) -> Result<(), JsValue> {
+        let Some(fieldset) = input.closest("fieldset[data-question]")? else {
+            return Ok(());
+        };
+        let question = fieldset.get_attribute("data-question").unwrap_or_default();
+        let checked = fieldset.query_selector_all("input:checked")?;
+        let ids: Vec<String> = (0..checked.length())
+            .filter_map(|i| checked.item(i))
+            .filter_map(|node| node.dyn_into::<HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        self.session
+            .answer(&question, &ids)
+            .map_err(|e| JsValue::from(js_error(e)))?;
+        self.save();
+        if fieldset.class_list().contains("rq-has-error") || self.layout == Layout::All {
+            // Clear the "select an answer" message, or count the answered questions.
+            let id = input.id();
+            self.draw(Focus::None, None)?;
+            focus_by_id(&self.screen, &id);
+        }
+        Ok(())
+    }
+
+    /// Redraws the current screen, announces what changed, and moves focus.
+    fn draw(&self, focus: Focus, missing_answer: Option<&str>) -> Result<(), JsValue> {
+        let screen = self.session.screen(self.layout);
+        let texts = Texts::for_language(self.session.quiz().language());
+        let ids = Ids { uid: &self.uid };
+        render::screen(&self.screen, &screen, &ids, texts, missing_answer)?;
+        let announcement = match (&screen, &focus) {
+            (Screen::Result(view), Focus::Heading) => Some(view.announcement.clone()),
+            (Screen::Questions(view), Focus::Feedback(id)) => view
+                .questions
+                .iter()
+                .find(|q| &q.id == id)
+                .and_then(|q| q.feedback.as_ref())
+                .map(|f| f.announcement.clone()),
+            _ => None,
+        };
+        if let Some(text) = announcement {
+            self.status.set_text_content(Some(&text));
+        }
+        let target = match focus {
+            Focus::None => return Ok(()),
+            Focus::Heading => ids.heading(),
+            Focus::Legend(question) => ids.legend("q", &question),
+            Focus::Feedback(question) => ids.feedback("q", &question),
+        };
+        focus_by_id(&self.screen, &target);
+        Ok(())
+    }
+
+    /// Saves the session so a reload resumes it; a browser that refuses storage just doesn't save.
+    fn save(&self) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(&self.storage_key, &self.session.snapshot());
+        }
+    }
+}
+
+fn focus_by_id(within: &Element, id: &str) {
+    let element = within
+        .query_selector(&format!("[id=\"{id}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn saved(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}

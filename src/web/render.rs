@@ -1,0 +1,312 @@
+//! Turns a screen from the core's view into elements, GOV.UK-style: fieldset, legend, native inputs.
+
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use super::dom::{append, attrs, Dom};
+use crate::{FeedbackView, IntroView, Kind, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen, Texts};
+
+/// Ids of one mounted quiz's elements; `uid` keeps several quizzes on a page apart.
+pub(crate) struct Ids<'a> {
+    pub(crate) uid: &'a str,
+}
+
+impl Ids<'_> {
+    /// The fieldset of a question (`part` is `q` while answering, `r` in the review).
+    pub(crate) fn question(&self, part: &str, question: &str) -> String {
+        format!("{}-{part}-{question}", self.uid)
+    }
+    /// The legend of a question.
+    pub(crate) fn legend(&self, part: &str, question: &str) -> String {
+        format!("{}-legend", self.question(part, question))
+    }
+    /// The feedback block of a question.
+    pub(crate) fn feedback(&self, part: &str, question: &str) -> String {
+        format!("{}-feedback", self.question(part, question))
+    }
+    /// The intro's or result's heading.
+    pub(crate) fn heading(&self) -> String {
+        format!("{}-heading", self.uid)
+    }
+    /// The progress text.
+    pub(crate) fn progress(&self) -> String {
+        format!("{}-progress", self.uid)
+    }
+}
+
+/// Replaces `container`'s content with `screen`. `missing_answer` names a question whose
+/// Check was pressed without an answer, to show the message that asks for one.
+pub(crate) fn screen(
+    container: &Element,
+    screen: &Screen,
+    ids: &Ids<'_>,
+    texts: &Texts,
+    missing_answer: Option<&str>,
+) -> Result<(), JsValue> {
+    let dom = Dom::of(container)?;
+    let content = match screen {
+        Screen::Intro(view) => intro(&dom, view, ids)?,
+        Screen::Questions(view) => questions(&dom, view, ids, texts, missing_answer)?,
+        Screen::Result(view) => result(&dom, view, ids)?,
+    };
+    container.set_text_content(None);
+    container.append_child(&content)?;
+    Ok(())
+}
+
+/// Shows problems in place of the quiz, so an editor sees them rather than an empty box.
+pub(crate) fn error(element: &Element, messages: &[String]) -> Result<(), JsValue> {
+    let dom = Dom::of(element)?;
+    let texts = Texts::for_language("en");
+    let alert = dom.el("div", "rq-load-error")?;
+    alert.set_attribute("role", "alert")?;
+    append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)?])?;
+    let list = dom.el("ul", "")?;
+    for message in messages {
+        append(&list, &[&dom.text("li", "", message)?])?;
+    }
+    append(&alert, &[&list])?;
+    element.class_list().add_1("rq-root")?;
+    element.set_text_content(None);
+    element.append_child(&alert)?;
+    Ok(())
+}
+
+fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Result<Element, JsValue> {
+    let section = dom.el("section", "rq-intro")?;
+    let heading = dom.text("h2", "rq-title", &view.title)?;
+    attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")])?;
+    append(&section, &[&heading])?;
+    if let Some(intro) = &view.intro {
+        append(&section, &[&dom.text("p", "rq-intro-text", intro)?])?;
+    }
+    let source = dom.el("p", "rq-source")?;
+    source.append_with_str_1(&format!("{} ", view.source_label))?;
+    append(&source, &[&dom.link(&view.url, &view.headline)?])?;
+    source.append_with_str_1(&format!(" — {}", view.byline))?;
+    append(&section, &[&source])?;
+    if !view.corrections.is_empty() {
+        let list = dom.el("ul", "rq-corrections")?;
+        for correction in &view.corrections {
+            append(&list, &[&dom.text("li", "", correction)?])?;
+        }
+        append(&section, &[&list])?;
+    }
+    append(
+        &section,
+        &[
+            &dom.text("p", "rq-count", &view.count_text)?,
+            &dom.button("rq-button rq-primary", "start", &view.start_label)?,
+        ],
+    )?;
+    Ok(section)
+}
+
+fn questions(
+    dom: &Dom,
+    view: &QuestionsView,
+    ids: &Ids<'_>,
+    texts: &Texts,
+    missing_answer: Option<&str>,
+) -> Result<Element, JsValue> {
+    let section = dom.el("section", "rq-questions")?;
+    let progress = dom.el("div", "rq-progress")?;
+    let progress_text = dom.text("p", "rq-progress-text", &view.progress_text)?;
+    progress_text.set_attribute("id", &ids.progress())?;
+    let bar = dom.el("progress", "rq-progress-bar")?;
+    attrs(
+        &bar,
+        &[
+            ("max", &view.progress_max.to_string()),
+            ("value", &view.progress_value.to_string()),
+            ("aria-labelledby", &ids.progress()),
+        ],
+    )?;
+    append(&progress, &[&progress_text, &bar])?;
+    append(&section, &[&progress])?;
+    let numbered = view.questions.len() > 1;
+    for question_view in &view.questions {
+        let missing = missing_answer == Some(question_view.id.as_str());
+        let fieldset = question(
+            dom,
+            question_view,
+            ids,
+            "q",
+            numbered,
+            missing.then_some(texts.select_first),
+        )?;
+        append(&section, &[&fieldset])?;
+    }
+    let nav = dom.el("div", "rq-nav")?;
+    if let Some(label) = &view.back_label {
+        append(&nav, &[&dom.button("rq-button rq-secondary", "back", label)?])?;
+    }
+    if let Some(label) = &view.next_label {
+        append(&nav, &[&dom.button("rq-button rq-primary", "next", label)?])?;
+    }
+    if let Some(label) = &view.finish_label {
+        append(&nav, &[&dom.button("rq-button rq-primary", "finish", label)?])?;
+    }
+    append(&section, &[&nav])?;
+    Ok(section)
+}
+
+/// One question as a fieldset; `part` keeps the answering and review copies' ids apart.
+fn question(
+    dom: &Dom,
+    view: &QuestionView,
+    ids: &Ids<'_>,
+    part: &str,
+    numbered: bool,
+    error: Option<&str>,
+) -> Result<Element, JsValue> {
+    let id = ids.question(part, &view.id);
+    let fieldset = dom.el("fieldset", "rq-question")?;
+    attrs(&fieldset, &[("id", &id), ("data-question", &view.id)])?;
+    let legend = dom.el("legend", "rq-legend")?;
+    attrs(&legend, &[("id", &ids.legend(part, &view.id)), ("tabindex", "-1")])?;
+    if numbered {
+        append(&legend, &[&dom.text("span", "rq-number", &view.number_text)?])?;
+    }
+    append(&legend, &[&dom.text("span", "rq-prompt", &view.prompt)?])?;
+    let hint_id = format!("{id}-hint");
+    let hint = dom.text("p", "rq-hint", &view.hint)?;
+    hint.set_attribute("id", &hint_id)?;
+    append(&fieldset, &[&legend, &hint])?;
+    let mut described_by = vec![hint_id];
+    if let Some(message) = error {
+        let error_id = format!("{id}-error");
+        let error = dom.text("p", "rq-error-message", message)?;
+        error.set_attribute("id", &error_id)?;
+        append(&fieldset, &[&error])?;
+        fieldset.class_list().add_1("rq-has-error")?;
+        described_by.push(error_id);
+    }
+    let choices = dom.el("div", "rq-choices")?;
+    let input_type = match view.kind {
+        Kind::Single => "radio",
+        Kind::Multiple => "checkbox",
+    };
+    for choice in &view.choices {
+        let choice_id = format!("{id}-{}", choice.id);
+        let row = dom.el("div", "rq-choice")?;
+        let input = dom.el("input", "rq-input")?;
+        attrs(
+            &input,
+            &[
+                ("type", input_type),
+                ("id", &choice_id),
+                ("name", &id),
+                ("value", &choice.id),
+            ],
+        )?;
+        if choice.selected {
+            input.set_attribute("checked", "")?;
+        }
+        if view.revealed {
+            input.set_attribute("disabled", "")?;
+        }
+        let label = dom.el("label", "rq-label")?;
+        label.set_attribute("for", &choice_id)?;
+        append(&label, &[&dom.text("span", "rq-choice-text", &choice.text)?])?;
+        if let (Some(mark), Some(text)) = (choice.mark, &choice.mark_text) {
+            let (class, row_class, icon) = match mark {
+                Mark::CorrectPicked => ("rq-mark rq-mark-correct", "rq-choice-correct", "✓"),
+                Mark::CorrectMissed => ("rq-mark rq-mark-missed", "rq-choice-correct", "✓"),
+                Mark::WrongPicked => ("rq-mark rq-mark-wrong", "rq-choice-wrong", "✗"),
+            };
+            let badge = dom.el("span", class)?;
+            let icon = dom.text("span", "rq-icon", icon)?;
+            icon.set_attribute("aria-hidden", "true")?;
+            append(&badge, &[&icon])?;
+            badge.append_with_str_1(&format!(" {text}"))?;
+            append(&label, &[&badge])?;
+            row.class_list().add_1(row_class)?;
+        }
+        append(&row, &[&input, &label])?;
+        append(&choices, &[&row])?;
+    }
+    append(&fieldset, &[&choices])?;
+    if let Some(feedback_view) = &view.feedback {
+        let feedback_id = ids.feedback(part, &view.id);
+        append(&fieldset, &[&feedback(dom, feedback_view, &feedback_id)?])?;
+        described_by.push(feedback_id);
+    }
+    if let Some(label) = &view.reveal_label {
+        let button = dom.button("rq-button rq-secondary", "reveal", label)?;
+        button.set_attribute("data-question", &view.id)?;
+        append(&fieldset, &[&button])?;
+    }
+    fieldset.set_attribute("aria-describedby", &described_by.join(" "))?;
+    Ok(fieldset)
+}
+
+fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Result<Element, JsValue> {
+    let (class, icon) = match view.outcome {
+        Outcome::Correct => ("rq-feedback rq-outcome-correct", "✓"),
+        Outcome::Partial => ("rq-feedback rq-outcome-partial", "◐"),
+        Outcome::Wrong => ("rq-feedback rq-outcome-wrong", "✗"),
+        Outcome::Unanswered => ("rq-feedback rq-outcome-unanswered", "–"),
+    };
+    let block = dom.el("div", class)?;
+    attrs(&block, &[("id", id), ("tabindex", "-1")])?;
+    let title = dom.el("p", "rq-feedback-title")?;
+    let icon = dom.text("span", "rq-icon", icon)?;
+    icon.set_attribute("aria-hidden", "true")?;
+    append(&title, &[&icon])?;
+    title.append_with_str_1(&format!(" {}", view.title))?;
+    append(&block, &[&title, &dom.text("p", "rq-points", &view.points_text)?])?;
+    for text in &view.choice_feedback {
+        append(&block, &[&dom.text("p", "rq-choice-feedback", text)?])?;
+    }
+    append(&block, &[&dom.text("p", "rq-explanation", &view.explanation)?])?;
+    if let Some(passage) = &view.passage {
+        let line = dom.el("p", "rq-passage")?;
+        append(&line, &[&dom.link(passage, &view.passage_label)?])?;
+        append(&block, &[&line])?;
+    }
+    Ok(block)
+}
+
+fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Result<Element, JsValue> {
+    let section = dom.el("section", "rq-result")?;
+    let heading = dom.text("h2", "rq-title", &view.heading)?;
+    attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")])?;
+    let pass_class = if view.passed { "rq-pass rq-passed" } else { "rq-pass" };
+    append(
+        &section,
+        &[
+            &heading,
+            &dom.text("p", "rq-score", &view.score_text)?,
+            &dom.text("p", pass_class, &view.pass_text)?,
+        ],
+    )?;
+    if let (Some(title), Some(message)) = (&view.band_title, &view.band_message) {
+        let band = dom.el("div", "rq-band")?;
+        append(
+            &band,
+            &[
+                &dom.text("p", "rq-band-title", title)?,
+                &dom.text("p", "rq-band-message", message)?,
+            ],
+        )?;
+        append(&section, &[&band])?;
+    }
+    let nav = dom.el("div", "rq-nav")?;
+    append(
+        &nav,
+        &[&dom.button("rq-button rq-primary", "retry", &view.retry_label)?],
+    )?;
+    append(
+        &section,
+        &[&nav, &dom.text("h3", "rq-review-heading", &view.review_heading)?],
+    )?;
+    let list = dom.el("ol", "rq-review")?;
+    for item in &view.review {
+        let entry = dom.el("li", "")?;
+        append(&entry, &[&question(dom, item, ids, "r", false, None)?])?;
+        append(&list, &[&entry])?;
+    }
+    append(&section, &[&list])?;
+    Ok(section)
+}
