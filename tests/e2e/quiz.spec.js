@@ -1,0 +1,232 @@
+// A reader takes the article's quiz in a real browser, against the release build.
+import { test, expect } from "@playwright/test";
+import { readFileSync, mkdirSync } from "node:fs";
+
+const quiz = JSON.parse(readFileSync(new URL("../../questions.json", import.meta.url), "utf8"));
+const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+const correctIds = (id) => byId.get(id).choices.filter((c) => c.correct).map((c) => c.id);
+const wrongId = (id) => byId.get(id).choices.find((c) => !c.correct).id;
+const screenshots = "test-results/screenshots";
+mkdirSync(screenshots, { recursive: true });
+
+/** Fails the test on any error the page logs or throws. */
+function watchErrors(page) {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  return errors;
+}
+
+async function open(page) {
+  await page.goto("/");
+  await expect(page.locator(".rq-intro")).toBeVisible();
+}
+
+/** The id of the question on screen. */
+async function currentQuestion(page) {
+  return page.locator("fieldset.rq-question").first().getAttribute("data-question");
+}
+
+async function noHorizontalScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Answers the current question with the mouse: clicks the labels of `ids`. */
+async function clickAnswer(page, ids) {
+  const qid = await currentQuestion(page);
+  for (const id of ids) {
+    await page.locator(`fieldset[data-question="${qid}"] input[value="${id}"] + label`).click();
+  }
+}
+
+test("a reader answers every question with the mouse and gets the expected score", async ({ page }) => {
+  const errors = watchErrors(page);
+  await open(page);
+  await noHorizontalScroll(page);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  for (let n = 1; n <= 10; n++) {
+    await expect(page.locator(".rq-progress-text")).toHaveText(`Question ${n} of 10`);
+    const qid = await currentQuestion(page);
+    // Odd questions right, even ones wrong: 5 of 10.
+    await clickAnswer(page, n % 2 ? correctIds(qid) : [wrongId(qid)]);
+    if (n === 1) await page.screenshot({ path: `${screenshots}/question.png`, fullPage: true });
+    await page.getByRole("button", { name: "Check answer" }).click();
+    const feedback = page.locator(".rq-feedback");
+    await expect(feedback).toBeFocused();
+    await expect(feedback.locator(".rq-feedback-title")).toHaveText(n % 2 ? /Correct/ : /Incorrect/);
+    await expect(page.locator(".rq-status")).toHaveText(n % 2 ? "Correct. 1 of 1 point." : /^Incorrect\. 0 of 1 point\.$/);
+    if (n === 1) {
+      await page.screenshot({ path: `${screenshots}/revealed.png`, fullPage: true });
+      await noHorizontalScroll(page);
+    }
+    await page.getByRole("button", { name: n < 10 ? "Next question" : "See my result" }).click();
+  }
+  const heading = page.getByRole("heading", { name: "Your result" });
+  await expect(heading).toBeFocused();
+  await expect(page.locator(".rq-score")).toHaveText("You scored 5 out of 10 (50 %)");
+  await expect(page.locator(".rq-pass")).toHaveText("The pass mark is 60 %");
+  const band = quiz.bands.find((b) => b.min <= 50 && 50 <= b.max);
+  await expect(page.locator(".rq-band-title")).toHaveText(band.title);
+  await expect(page.locator(".rq-review > li")).toHaveCount(10);
+  await page.screenshot({ path: `${screenshots}/result.png`, fullPage: true });
+  await noHorizontalScroll(page);
+  expect(errors).toEqual([]);
+});
+
+/** Presses Tab until the focused element matches `selector`. */
+async function tabTo(page, selector, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test("a reader completes the quiz with the keyboard alone", async ({ page }) => {
+  const errors = watchErrors(page);
+  await open(page);
+  await tabTo(page, 'button[data-action="start"]');
+  await page.keyboard.press("Enter");
+  for (let n = 1; n <= 10; n++) {
+    const qid = await currentQuestion(page);
+    const legend = page.locator(`fieldset[data-question="${qid}"] legend`);
+    await expect(legend).toBeFocused();
+    const wanted = correctIds(qid);
+    const inputs = await page.locator(`fieldset[data-question="${qid}"] input`).evaluateAll((els) =>
+      els.map((e) => ({ value: e.value, type: e.type })),
+    );
+    if (inputs[0].type === "radio") {
+      // Tab into the group, Space picks the first radio, arrows move the pick.
+      await tabTo(page, `fieldset[data-question="${qid}"] input`);
+      await page.keyboard.press("Space");
+      const target = inputs.findIndex((i) => i.value === wanted[0]);
+      for (let i = 0; i < target; i++) await page.keyboard.press("ArrowDown");
+    } else {
+      for (const input of inputs) {
+        await tabTo(page, `fieldset[data-question="${qid}"] input[value="${input.value}"]`);
+        if (wanted.includes(input.value)) await page.keyboard.press("Space");
+      }
+    }
+    await tabTo(page, 'button[data-action="reveal"]');
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".rq-feedback")).toBeFocused();
+    await expect(page.locator(".rq-feedback-title")).toHaveText(/Correct/);
+    await tabTo(page, `button[data-action="${n < 10 ? "next" : "finish"}"]`);
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.getByRole("heading", { name: "Your result" })).toBeFocused();
+  await expect(page.locator(".rq-score")).toHaveText("You scored 10 out of 10 (100 %)");
+  await expect(page.locator(".rq-pass")).toHaveText("You passed");
+  expect(errors).toEqual([]);
+});
+
+test("a reload mid-quiz resumes at the same question with the answers kept", async ({ page }) => {
+  await open(page);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const answered = [];
+  for (let n = 1; n <= 3; n++) {
+    const qid = await currentQuestion(page);
+    await clickAnswer(page, [wrongId(qid)]);
+    answered.push(qid);
+    if (n === 1) await page.getByRole("button", { name: "Check answer" }).click();
+    await page.getByRole("button", { name: "Next question" }).click();
+  }
+  const fourth = await currentQuestion(page);
+  const firstChoice = page.locator("fieldset.rq-question .rq-choice-text").first();
+  const text = await firstChoice.textContent();
+  await clickAnswer(page, correctIds(fourth).slice(0, 1));
+  await page.reload();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 4 of 10");
+  expect(await currentQuestion(page)).toBe(fourth);
+  await expect(firstChoice).toHaveText(text);
+  await expect(page.locator(`input[value="${correctIds(fourth)[0]}"]`)).toBeChecked();
+  for (let n = 3; n >= 1; n--) {
+    await page.getByRole("button", { name: "Back" }).click();
+    expect(await currentQuestion(page)).toBe(answered[n - 1]);
+    await expect(page.locator(`input[value="${wrongId(answered[n - 1])}"]`)).toBeChecked();
+  }
+  // The first question was checked before the reload: still revealed and locked.
+  await expect(page.locator(".rq-feedback")).toBeVisible();
+  await expect(page.locator("fieldset.rq-question input").first()).toBeDisabled();
+});
+
+test("retry starts a new attempt with a fresh draw and order", async ({ page }) => {
+  await open(page);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  for (let n = 1; n <= 9; n++) await page.getByRole("button", { name: "Next question" }).click();
+  await page.getByRole("button", { name: "See my result" }).click();
+  const reviewIds = () => page.locator(".rq-review fieldset").evaluateAll((els) => els.map((e) => e.dataset.question));
+  const first = await reviewIds();
+  await expect(page.locator(".rq-score")).toHaveText("You scored 0 out of 10 (0 %)");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+  await expect(page.locator("fieldset.rq-question legend")).toBeFocused();
+  await expect(page.locator("fieldset.rq-question input:checked")).toHaveCount(0);
+  for (let n = 1; n <= 9; n++) await page.getByRole("button", { name: "Next question" }).click();
+  await page.getByRole("button", { name: "See my result" }).click();
+  const second = await reviewIds();
+  expect(second).toHaveLength(10);
+  expect(second).not.toEqual(first);
+  // A pool of 18 and a draw of 10: the 8 questions left out last time all come back.
+  const unseen = quiz.questions.map((q) => q.id).filter((id) => !first.includes(id));
+  for (const id of unseen) expect(second).toContain(id);
+});
+
+test("a broken questions file shows its problems in place of the quiz", async ({ page }) => {
+  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
+  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await page.goto("/");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("This quiz could not be loaded");
+  await expect(alert).toContainText('questions[1].id: question id "q1" is already used by questions[0]');
+  await expect(alert.locator("li")).toHaveCount(6);
+});
+
+test("a syntax error is shown with its line and column", async ({ page }) => {
+  const broken = readFileSync(new URL("../fixtures/broken-syntax.json", import.meta.url), "utf8");
+  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await page.goto("/");
+  await expect(page.getByRole("alert")).toContainText("line 5, column 3: expected `,` or `}`");
+});
+
+test("a missing questions file is reported, not a blank box", async ({ page }) => {
+  await page.route("**/questions.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto("/");
+  await expect(page.getByRole("alert")).toContainText("questions.json could not be loaded (HTTP 404)");
+});
+
+test("markup in question text is shown as text, never run", async ({ page }) => {
+  const hostile = structuredClone(quiz);
+  hostile.settings.draw = hostile.questions.length;
+  hostile.settings.shuffle_questions = false;
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  hostile.title = payload;
+  hostile.questions[0].prompt = payload;
+  hostile.questions[0].choices[0].text = `<b onmouseover="window.__pwned=1">${payload}</b>`;
+  hostile.questions[0].explanation = `<script>window.__pwned=1</script>`;
+  await page.route("**/questions.json", (route) => route.fulfill({ body: JSON.stringify(hostile), contentType: "application/json" }));
+  await page.goto("/");
+  await expect(page.locator(".rq-title")).toHaveText(payload);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.locator(".rq-prompt")).toHaveText(payload);
+  await page.locator(".rq-choice label").first().click();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.locator(".rq-explanation")).toHaveText("<script>window.__pwned=1</script>");
+  await expect(page.locator(".rq-root img, .rq-root script, .rq-root b")).toHaveCount(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test("a 360 by 640 phone screen never scrolls sideways", async ({ page }) => {
+  await open(page);
+  await noHorizontalScroll(page);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  for (let n = 1; n <= 10; n++) {
+    const qid = await currentQuestion(page);
+    await clickAnswer(page, correctIds(qid));
+    await page.getByRole("button", { name: "Check answer" }).click();
+    await noHorizontalScroll(page);
+    await page.getByRole("button", { name: n < 10 ? "Next question" : "See my result" }).click();
+  }
+  await noHorizontalScroll(page);
+});

@@ -1,0 +1,150 @@
+//! What a browser shows when the quiz is mounted: run with `wasm-pack test --headless --chrome`.
+#![cfg(target_arch = "wasm32")]
+
+use reader_quiz::web::{check_questions, mount, QuizSession};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const QUIZ: &str = include_str!("fixtures/small.json");
+
+fn host() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn options(storage_key: &str) -> JsValue {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"storageKey".into(), &storage_key.into()).unwrap();
+    js_sys::Reflect::set(&options, &"seed".into(), &1.into()).unwrap();
+    options.into()
+}
+
+fn click(host: &Element, selector: &str) {
+    let element = host
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
+    element.dyn_into::<HtmlElement>().unwrap().click();
+}
+
+fn text(host: &Element, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn mount_draws_each_question_as_a_fieldset_with_a_legend_and_labelled_native_inputs() {
+    let host = host();
+    mount(host.clone(), QUIZ, options("web-test-fieldset")).unwrap();
+    assert_eq!(host.get_attribute("lang").as_deref(), Some("en"));
+    click(&host, "button[data-action=start]");
+    let fieldset = host.query_selector("fieldset.rq-question").unwrap().unwrap();
+    assert_eq!(text(&fieldset, "legend"), "Which city is the capital?");
+    let hint_id = fieldset.query_selector(".rq-hint").unwrap().unwrap().id();
+    assert_eq!(fieldset.get_attribute("aria-describedby"), Some(hint_id));
+    let inputs = fieldset.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(inputs.length(), 2);
+    for i in 0..inputs.length() {
+        let input: HtmlInputElement = inputs.item(i).unwrap().dyn_into().unwrap();
+        let label = fieldset
+            .query_selector(&format!("label[for=\"{}\"]", input.id()))
+            .unwrap();
+        assert!(label.is_some(), "input {} has a label", input.id());
+    }
+}
+
+#[wasm_bindgen_test]
+fn checking_an_answer_marks_choices_with_words_and_describes_the_fieldset_by_the_feedback() {
+    let host = host();
+    mount(host.clone(), QUIZ, options("web-test-reveal")).unwrap();
+    click(&host, "button[data-action=start]");
+    click(&host, "input[value=gyumri]");
+    click(&host, "button[data-action=reveal]");
+    assert_eq!(text(&host, ".rq-feedback-title"), "✗ Incorrect");
+    assert_eq!(text(&host, ".rq-choice-feedback"), "Gyumri is the second city.");
+    assert_eq!(text(&host, ".rq-choice-wrong .rq-mark"), "✗ Your answer: incorrect");
+    assert_eq!(
+        text(&host, ".rq-choice-correct .rq-mark"),
+        "✓ Correct answer, not selected"
+    );
+    let feedback_id = host.query_selector(".rq-feedback").unwrap().unwrap().id();
+    let described_by = host
+        .query_selector("fieldset")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-describedby")
+        .unwrap();
+    assert!(described_by.split(' ').any(|id| id == feedback_id), "{described_by}");
+    assert_eq!(text(&host, "[role=status]"), "Incorrect. 0 of 1 point.");
+}
+
+#[wasm_bindgen_test]
+fn checking_without_an_answer_asks_for_one_beside_the_question() {
+    let host = host();
+    mount(host.clone(), QUIZ, options("web-test-missing")).unwrap();
+    click(&host, "button[data-action=start]");
+    click(&host, "button[data-action=reveal]");
+    assert_eq!(text(&host, ".rq-error-message"), "Select an answer before checking it.");
+    let error_id = host.query_selector(".rq-error-message").unwrap().unwrap().id();
+    let described_by = host
+        .query_selector("fieldset")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-describedby")
+        .unwrap();
+    assert!(described_by.contains(&error_id));
+    click(&host, "input[value=yerevan]");
+    assert!(host.query_selector(".rq-error-message").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn a_broken_file_shows_every_problem_in_place_of_the_quiz() {
+    let host = host();
+    let error = mount(
+        host.clone(),
+        include_str!("fixtures/broken-rules.json"),
+        JsValue::UNDEFINED,
+    );
+    assert!(error.is_err());
+    assert_eq!(host.query_selector("[role=alert]").unwrap().map(|_| ()), Some(()));
+    assert_eq!(host.query_selector_all("[role=alert] li").unwrap().length(), 6);
+    assert_eq!(check_questions(include_str!("fixtures/broken-rules.json")).len(), 6);
+    assert!(check_questions(QUIZ).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn two_quizzes_on_one_page_keep_their_ids_apart() {
+    let (a, b) = (host(), host());
+    mount(a.clone(), QUIZ, options("web-test-a")).unwrap();
+    mount(b.clone(), QUIZ, options("web-test-b")).unwrap();
+    click(&a, "button[data-action=start]");
+    click(&b, "button[data-action=start]");
+    let id_a = a.query_selector("input").unwrap().unwrap().id();
+    let id_b = b.query_selector("input").unwrap().unwrap().id();
+    assert_ne!(id_a, id_b);
+}
+
+#[wasm_bindgen_test]
+fn the_headless_session_runs_a_quiz_and_round_trips_its_snapshot() {
+    let mut session = QuizSession::new(QUIZ, Some(3.0)).unwrap();
+    assert_eq!(session.phase(), "intro");
+    session.start().unwrap();
+    session.answer("capital", vec!["yerevan".into()]).unwrap();
+    session
+        .answer("colours", vec!["red".into(), "blue".into(), "orange".into()])
+        .unwrap();
+    let restored = QuizSession::restore(QUIZ, &session.snapshot()).unwrap();
+    let result = restored.result().unwrap();
+    let percentage = js_sys::Reflect::get(&result, &"percentage".into()).unwrap();
+    assert_eq!(percentage.as_f64(), Some(100.0));
+    assert!(QuizSession::restore(QUIZ, "{\"v\":1").is_err());
+    assert!(QuizSession::new("{", None).is_err());
+}
