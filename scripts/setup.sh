@@ -20,7 +20,7 @@ apt_install() {
 }
 
 setup_build() {
-  export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
