@@ -48,7 +48,7 @@ pub struct Texts {
     pub answered: fn(usize, usize) -> String,
     /// "Question 3".
     pub question_number: fn(usize) -> String,
-    /// "1/2 of 1 point".
+    /// "0.5 of 1 point".
     pub points_of: fn(&str, u32) -> String,
     /// "You scored 7 out of 10 (70 %)".
     pub score: fn(&str, u64, u8) -> String,

@@ -67,7 +67,7 @@ pub struct IntroView {
 /// The answering screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuestionsView {
-    /// "Question 3 of 10", or for the whole page "10 questions".
+    /// "Question 3 of 10", or for the whole page "4 of 10 answered".
     pub progress_text: String,
     /// 1-based number of the current question (one-at-a-time) or of answered questions (all).
     pub progress_value: usize,
@@ -142,7 +142,7 @@ pub struct FeedbackView {
     pub outcome: Outcome,
     /// "Correct", "Partly correct", "Incorrect" or "Not answered".
     pub title: String,
-    /// "1/2 of 1 point".
+    /// "0.5 of 1 point".
     pub points_text: String,
     /// Feedback for each picked choice that has some.
     pub choice_feedback: Vec<String>,
@@ -167,7 +167,7 @@ pub struct ResultView {
     pub percentage: u8,
     /// Whether the pass mark was reached.
     pub passed: bool,
-    /// "You passed" or "Pass mark: 60 %".
+    /// "You passed" or "The pass mark is 60 %".
     pub pass_text: String,
     /// The band's title.
     pub band_title: Option<String>,
