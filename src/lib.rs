@@ -19,6 +19,7 @@
 
 mod decode;
 mod error;
+mod events;
 mod model;
 mod rng;
 pub mod scoring;
@@ -31,12 +32,15 @@ pub mod web;
 
 pub use decode::{MAX_DENOMINATOR, MAX_INPUT_BYTES, MAX_POINTS, MAX_QUESTIONS, MAX_WEIGHT};
 pub use error::{Error, ErrorKind, Errors, Location};
+pub use events::{Action, QuizEvent};
 pub use model::{Band, Choice, Correction, Kind, Policy, Question, Quiz, Reveal, Settings, Source, FORMAT_VERSION};
 pub use scoring::{BandResult, ChoiceFeedback, Outcome, QuestionResult, QuizResult, Ratio};
 pub use session::{Phase, Session, SlotView, SNAPSHOT_VERSION};
 pub use text::Texts;
 pub use validate::{MAX_CHOICES, MAX_COMMON_DENOMINATOR};
-pub use view::{ChoiceView, FeedbackView, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView, Screen};
+pub use view::{
+    ChoiceView, FeedbackView, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView, Screen, Theme,
+};
 
 /// The JSON Schema of questions.json, for editors' autocompletion and validation.
 pub const SCHEMA: &str = include_str!("../questions.schema.json");

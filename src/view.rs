@@ -29,6 +29,40 @@ impl Layout {
     }
 }
 
+/// The colour scheme a host asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Reads `"auto"`, `"light"` or `"dark"`.
+    pub fn parse(name: &str) -> Option<Theme> {
+        match name {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    /// The theme's name, as [`Theme::parse`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// One screen of the quiz.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "screen", rename_all = "snake_case")]
@@ -184,9 +218,14 @@ pub struct ResultView {
 }
 
 impl Session {
-    /// The screen to show now, in `layout`.
+    /// The screen to show now, in `layout`, with the interface in the quiz's language.
     pub fn screen(&self, layout: Layout) -> Screen {
-        let texts = Texts::for_language(self.quiz().language());
+        self.screen_in(layout, self.quiz().language())
+    }
+
+    /// The screen to show now, in `layout`, with the interface in `language` (a BCP 47 tag).
+    pub fn screen_in(&self, layout: Layout, language: &str) -> Screen {
+        let texts = Texts::for_language(language);
         match self.phase() {
             Phase::Intro => Screen::Intro(intro(self, texts)),
             Phase::Answering => Screen::Questions(questions(self, layout, texts)),

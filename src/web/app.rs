@@ -6,18 +6,21 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement, Storage};
+use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement, Storage};
 
 use super::render::{self, Ids};
-use super::{js_error, random_seed};
-use crate::{ErrorKind, Layout, Quiz, Screen, Session, Texts};
+use super::{js_error, random_seed, to_js};
+use crate::{Action, ErrorKind, Layout, Quiz, QuizEvent, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
 /// The options `mount` takes.
 pub(crate) struct Options {
     layout: Layout,
+    theme: Theme,
+    language: Option<String>,
     storage_key: Option<String>,
+    instance: Option<String>,
     seed: Option<u64>,
 }
 
@@ -31,7 +34,7 @@ pub(crate) fn parse_layout(name: Option<&str>) -> Result<Layout, JsError> {
 }
 
 impl Options {
-    /// Reads `{layout, storageKey, seed}` from a JavaScript object (or `undefined`).
+    /// Reads `{layout, theme, language, storageKey, instance, seed}` from a JavaScript object (or `undefined`).
     pub(crate) fn from_js(options: &JsValue) -> Result<Options, JsError> {
         let get = |key: &str| -> JsValue {
             if options.is_object() {
@@ -40,11 +43,21 @@ impl Options {
                 JsValue::UNDEFINED
             }
         };
-        let layout = get("layout");
-        let layout = parse_layout(layout.as_string().as_deref())?;
+        let layout = parse_layout(get("layout").as_string().as_deref())?;
+        let theme = match get("theme").as_string() {
+            None => Theme::Auto,
+            Some(name) => Theme::parse(&name).ok_or_else(|| {
+                JsError::new(&format!(
+                    "unknown theme \"{name}\", expected \"auto\", \"light\" or \"dark\""
+                ))
+            })?,
+        };
         Ok(Options {
             layout,
+            theme,
+            language: get("language").as_string().filter(|l| !l.is_empty()),
             storage_key: get("storageKey").as_string(),
+            instance: get("instance").as_string().filter(|i| !i.is_empty()),
             seed: get("seed").as_f64().map(|s| s as u64),
         })
     }
@@ -60,10 +73,12 @@ enum Focus {
 
 /// One quiz mounted in a host element.
 pub(crate) struct App {
+    host: Element,
     screen: Element,
     status: Element,
     session: Session,
     layout: Layout,
+    language: String,
     storage_key: String,
     uid: String,
 }
@@ -71,9 +86,10 @@ pub(crate) struct App {
 impl App {
     /// Renders `quiz` into `host`, resuming saved progress, and starts listening to the reader.
     pub(crate) fn mount(host: Element, quiz: Arc<Quiz>, options: Options) -> Result<(), JsValue> {
-        let storage_key = options
-            .storage_key
-            .unwrap_or_else(|| format!("reader-quiz:{}", quiz.id()));
+        let storage_key = options.storage_key.unwrap_or_else(|| match &options.instance {
+            Some(instance) => format!("reader-quiz:{}:{instance}", quiz.id()),
+            None => format!("reader-quiz:{}", quiz.id()),
+        });
         let session = saved(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
             .unwrap_or_else(|| Session::new(quiz, options.seed.unwrap_or_else(random_seed)));
@@ -85,15 +101,21 @@ impl App {
         status.set_attribute("role", "status")?;
         host.class_list().add_1("rq-root")?;
         host.set_attribute("lang", session.quiz().language())?;
+        host.set_attribute("data-theme", options.theme.name())?;
+        let language = options
+            .language
+            .unwrap_or_else(|| session.quiz().language().to_string());
         host.set_text_content(None);
         host.append_child(&screen)?;
         host.append_child(&status)?;
         let uid = format!("rq{}", INSTANCES.fetch_add(1, Ordering::Relaxed));
         let app = App {
+            host: host.clone(),
             screen,
             status,
             session,
             layout: options.layout,
+            language,
             storage_key,
             uid,
         };
@@ -127,27 +149,47 @@ impl App {
         let Some(button) = target.closest("button[data-action]")? else {
             return Ok(());
         };
-        let action = button.get_attribute("data-action").unwrap_or_default();
+        let name = button.get_attribute("data-action").unwrap_or_default();
         let question = button.get_attribute("data-question").unwrap_or_default();
-        let session = &mut self.session;
-        let outcome = match action.as_str() {
-            "start" => session.start().map(|()| self.first_focus()),
-            "next" => session.next_question().map(|()| self.first_focus()),
-            "back" => session.previous_question().map(|()| self.first_focus()),
-            "reveal" => match session.reveal(&question) {
-                Err(e) if e.kind() == ErrorKind::InvalidAnswer => {
-                    // Nothing picked yet: say so beside the question rather than fail.
-                    return self.draw(Focus::Legend(question.clone()), Some(&question));
-                }
-                revealed => revealed.map(|()| Focus::Feedback(question.clone())),
-            },
-            "finish" => session.finish().map(|()| Focus::Heading),
-            "retry" => session.retry().map(|()| self.first_focus()),
+        let (action, focus) = match name.as_str() {
+            "start" => (Action::Start, None),
+            "next" => (Action::Next, None),
+            "back" => (Action::Back, None),
+            "reveal" => (
+                Action::Reveal {
+                    question: question.clone(),
+                },
+                Some(Focus::Feedback(question.clone())),
+            ),
+            "finish" => (Action::Finish, Some(Focus::Heading)),
+            "retry" => (Action::Retry, None),
             _ => return Ok(()),
         };
-        let focus = outcome.map_err(|e| JsValue::from(js_error(e)))?;
+        let events = match self.session.apply(&action) {
+            Ok(events) => events,
+            Err(e) if e.kind() == ErrorKind::InvalidAnswer => {
+                // Checked with nothing picked: say so beside the question rather than fail.
+                return self.draw(Focus::Legend(question.clone()), Some(&question));
+            }
+            Err(e) => return Err(js_error(e).into()),
+        };
         self.save();
-        self.draw(focus, None)
+        let focus = focus.unwrap_or_else(|| self.first_focus());
+        self.draw(focus, None)?;
+        self.dispatch(&events)
+    }
+
+    /// Tells the page what happened: a bubbling, composed `reader-quiz:NAME` event on the host.
+    fn dispatch(&self, events: &[QuizEvent]) -> Result<(), JsValue> {
+        for event in events {
+            let init = CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&to_js(event)?);
+            let custom = CustomEvent::new_with_event_init_dict(&format!("reader-quiz:{}", event.name()), &init)?;
+            self.host.dispatch_event(&custom)?;
+        }
+        Ok(())
     }
 
     /// The focus target after moving to a question: the current legend, or the first one.
@@ -173,11 +215,12 @@ impl App {
             .filter_map(|node| node.dyn_into::<HtmlInputElement>().ok())
             .map(|input| input.value())
             .collect();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        self.session
-            .answer(&question, &ids)
+        let events = self
+            .session
+            .apply(&Action::Answer { question, choices: ids })
             .map_err(|e| JsValue::from(js_error(e)))?;
         self.save();
+        self.dispatch(&events)?;
         if fieldset.class_list().contains("rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
             let id = input.id();
@@ -189,8 +232,8 @@ impl App {
 
     /// Redraws the current screen, announces what changed, and moves focus.
     fn draw(&self, focus: Focus, missing_answer: Option<&str>) -> Result<(), JsValue> {
-        let screen = self.session.screen(self.layout);
-        let texts = Texts::for_language(self.session.quiz().language());
+        let screen = self.session.screen_in(self.layout, &self.language);
+        let texts = Texts::for_language(&self.language);
         let ids = Ids { uid: &self.uid };
         render::screen(&self.screen, &screen, &ids, texts, missing_answer)?;
         let announcement = match (&screen, &focus) {

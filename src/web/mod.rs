@@ -15,18 +15,18 @@ use wasm_bindgen::prelude::*;
 use crate::{Error, Errors, Quiz, Session};
 
 /// Turns any core error into a JavaScript `Error` carrying the core's message.
-fn js_error(error: impl std::fmt::Display) -> JsError {
+pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
 }
 
 /// A serializable value as a plain JavaScript object.
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(value).map_err(js_error)?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not convert a value for JavaScript"))
 }
 
 /// A random session seed (2^53 values, all a JavaScript number carries exactly).
-fn random_seed() -> u64 {
+pub(crate) fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
 }
 
@@ -45,7 +45,9 @@ fn start() {
 /// Renders the quiz described by `questionsJson` into `element` and runs it.
 ///
 /// `options` may set `layout` (`"one"` question at a time, the default, or `"all"`),
-/// `storageKey` (where progress is saved; by default one key per quiz id) and `seed`.
+/// `theme` (`"auto"`, `"light"`, `"dark"`), `language` (of the interface; by default the
+/// quiz's), `instance` (keeps the saved progress of several copies of one quiz on a page
+/// apart), `storageKey` (overrides where progress is saved) and `seed`.
 /// A quiz that cannot load shows its problems in the element, and the call throws them.
 #[wasm_bindgen]
 pub fn mount(
@@ -199,7 +201,13 @@ const TYPES: &'static str = r#"
 export interface MountOptions {
   /** "one" question at a time (default) or "all" on one page. */
   layout?: "one" | "all";
-  /** localStorage key for saved progress; default "reader-quiz:" + the quiz id. */
+  /** Colour scheme; "auto" (default) follows the reader's system. */
+  theme?: "auto" | "light" | "dark";
+  /** Language of the interface (BCP 47); default the quiz's language. */
+  language?: string;
+  /** Names this copy of the quiz, so several copies of one quiz on a page save apart. */
+  instance?: string;
+  /** localStorage key for saved progress; default "reader-quiz:" + quiz id (+ ":" + instance). */
   storageKey?: string;
   /** Seed for the draw and shuffles; random by default. */
   seed?: number;

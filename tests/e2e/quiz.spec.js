@@ -78,7 +78,12 @@ test("a reader answers every question with the mouse and gets the expected score
 async function tabTo(page, selector, limit = 40) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+    const reached = await page.evaluate((s) => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.matches(s);
+    }, selector);
+    if (reached) return;
   }
   throw new Error(`Tab never reached ${selector}`);
 }
@@ -229,4 +234,37 @@ test("a 360 by 640 phone screen never scrolls sideways", async ({ page }) => {
     await page.getByRole("button", { name: n < 10 ? "Next question" : "See my result" }).click();
   }
   await noHorizontalScroll(page);
+});
+
+test("a corrupt or outdated saved state starts a fresh quiz, silently", async ({ page }) => {
+  const errors = watchErrors(page);
+  for (const garbage of ["not json", '{"v":1,"quiz":"armenia-breaking-up-with-russia","fp":"0"}', '{"v":99}']) {
+    await page.goto("/");
+    await page.evaluate((value) => localStorage.setItem("reader-quiz:armenia-breaking-up-with-russia:quiz", value), garbage);
+    await page.reload();
+    await expect(page.locator(".rq-intro")).toBeVisible();
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+  }
+  expect(errors).toEqual([]);
+});
+
+test("the all-on-one-page layout shows every question and counts the answered ones", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto("/embed.html?src=questions.json&layout=all");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const fieldsets = page.locator("fieldset.rq-question");
+  await expect(fieldsets).toHaveCount(10);
+  await expect(page.locator(".rq-progress-text")).toHaveText("0 of 10 answered");
+  const ids = await fieldsets.evaluateAll((els) => els.map((e) => e.dataset.question));
+  for (const [n, qid] of ids.entries()) {
+    const input = page.locator(`fieldset[data-question="${qid}"] input[value="${correctIds(qid)[0]}"]`);
+    await input.check();
+    await expect(input).toBeFocused();
+    await expect(page.locator(".rq-progress-text")).toHaveText(`${n + 1} of 10 answered`);
+  }
+  await page.getByRole("button", { name: "See my result" }).click();
+  await expect(page.getByRole("heading", { name: "Your result" })).toBeFocused();
+  await expect(page.locator(".rq-review > li")).toHaveCount(10);
+  expect(errors).toEqual([]);
 });

@@ -1,0 +1,217 @@
+//! What a reader does to a session, and the events each action tells the page about.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::scoring::Outcome;
+use crate::session::{Phase, Session};
+
+/// One thing a reader does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the intro.
+    Start,
+    /// Set the answer to a question (an empty list clears it).
+    Answer {
+        /// The question's id.
+        question: String,
+        /// The picked choices' ids.
+        choices: Vec<String>,
+    },
+    /// Check a question's answer.
+    Reveal {
+        /// The question's id.
+        question: String,
+    },
+    /// Go to the next question.
+    Next,
+    /// Go back a question.
+    Back,
+    /// End the attempt.
+    Finish,
+    /// Start a new attempt.
+    Retry,
+}
+
+/// Something that happened in a quiz's life, for analytics and host pages.
+///
+/// Serialized as `{"type": "answered", "quizId": …, "attempt": 0, …}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuizEvent {
+    /// The reader left the intro.
+    #[serde(rename_all = "camelCase")]
+    Started {
+        /// The quiz's id.
+        quiz_id: String,
+        /// The attempt, from 0.
+        attempt: u32,
+        /// How many questions the attempt has.
+        questions: usize,
+    },
+    /// The reader set or changed an answer.
+    #[serde(rename_all = "camelCase")]
+    Answered {
+        /// The quiz's id.
+        quiz_id: String,
+        /// The attempt, from 0.
+        attempt: u32,
+        /// The question's id.
+        question_id: String,
+        /// The picked choices' ids, in file order.
+        choice_ids: Vec<String>,
+        /// Whether the answer is fully correct.
+        correct: bool,
+    },
+    /// A question's answer was revealed.
+    #[serde(rename_all = "camelCase")]
+    Revealed {
+        /// The quiz's id.
+        quiz_id: String,
+        /// The attempt, from 0.
+        attempt: u32,
+        /// The question's id.
+        question_id: String,
+        /// How it went.
+        outcome: Outcome,
+        /// Whether the answer is fully correct.
+        correct: bool,
+    },
+    /// The reader finished the attempt.
+    #[serde(rename_all = "camelCase")]
+    Completed {
+        /// The quiz's id.
+        quiz_id: String,
+        /// The attempt, from 0.
+        attempt: u32,
+        /// Points earned, as a decimal rounded down to two places.
+        score: String,
+        /// Points available.
+        max: u64,
+        /// The floored percentage.
+        percentage: u8,
+        /// Whether the pass mark was reached.
+        passed: bool,
+        /// The title of the band reached, if the quiz has bands.
+        band: Option<String>,
+    },
+    /// The reader began a new attempt (at its first question, with no intro).
+    #[serde(rename_all = "camelCase")]
+    Retried {
+        /// The quiz's id.
+        quiz_id: String,
+        /// The new attempt's number.
+        attempt: u32,
+    },
+}
+
+impl QuizEvent {
+    /// The event's name: `started`, `answered`, `revealed`, `completed` or `retried`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuizEvent::Started { .. } => "started",
+            QuizEvent::Answered { .. } => "answered",
+            QuizEvent::Revealed { .. } => "revealed",
+            QuizEvent::Completed { .. } => "completed",
+            QuizEvent::Retried { .. } => "retried",
+        }
+    }
+}
+
+impl Session {
+    /// Carries out `action` and returns the events it caused, in order; an action that
+    /// changes nothing (revealing twice, finishing twice) causes none.
+    pub fn apply(&mut self, action: &Action) -> Result<Vec<QuizEvent>, Error> {
+        let quiz_id = self.quiz().id().to_string();
+        match action {
+            Action::Start => {
+                self.start()?;
+                Ok(vec![self.started()])
+            }
+            Action::Answer { question, choices } => {
+                let ids: Vec<&str> = choices.iter().map(String::as_str).collect();
+                self.answer(question, &ids)?;
+                let outcome = self.outcome(question);
+                let choice_ids = self.selected_ids(question);
+                Ok(vec![QuizEvent::Answered {
+                    quiz_id,
+                    attempt: self.attempt(),
+                    question_id: question.clone(),
+                    choice_ids,
+                    correct: outcome == Some(Outcome::Correct),
+                }])
+            }
+            Action::Reveal { question } => {
+                let was_revealed = self.is_revealed(question);
+                self.reveal(question)?;
+                if was_revealed {
+                    return Ok(Vec::new());
+                }
+                let outcome = self.outcome(question).unwrap_or(Outcome::Unanswered);
+                Ok(vec![QuizEvent::Revealed {
+                    quiz_id,
+                    attempt: self.attempt(),
+                    question_id: question.clone(),
+                    outcome,
+                    correct: outcome == Outcome::Correct,
+                }])
+            }
+            Action::Next => self.next_question().map(|()| Vec::new()),
+            Action::Back => self.previous_question().map(|()| Vec::new()),
+            Action::Finish => {
+                let was_finished = self.phase() == Phase::Finished;
+                self.finish()?;
+                if was_finished {
+                    return Ok(Vec::new());
+                }
+                let result = self.result();
+                Ok(vec![QuizEvent::Completed {
+                    quiz_id,
+                    attempt: self.attempt(),
+                    score: result.points_text,
+                    max: result.max,
+                    percentage: result.percentage,
+                    passed: result.passed,
+                    band: result.band.map(|b| b.title),
+                }])
+            }
+            Action::Retry => {
+                self.retry()?;
+                Ok(vec![QuizEvent::Retried {
+                    quiz_id,
+                    attempt: self.attempt(),
+                }])
+            }
+        }
+    }
+
+    fn started(&self) -> QuizEvent {
+        QuizEvent::Started {
+            quiz_id: self.quiz().id().to_string(),
+            attempt: self.attempt(),
+            questions: self.len(),
+        }
+    }
+
+    fn position_of(&self, question_id: &str) -> Option<usize> {
+        (0..self.len()).find(|&p| self.slot(p).is_some_and(|s| s.question.id == question_id))
+    }
+
+    fn is_revealed(&self, question_id: &str) -> bool {
+        self.position_of(question_id)
+            .and_then(|p| self.slot(p))
+            .is_some_and(|s| s.revealed)
+    }
+
+    fn selected_ids(&self, question_id: &str) -> Vec<String> {
+        self.position_of(question_id)
+            .and_then(|p| self.slot(p))
+            .map(|s| s.selected.iter().map(|id| id.to_string()).collect())
+            .unwrap_or_default()
+    }
+
+    fn outcome(&self, question_id: &str) -> Option<Outcome> {
+        let position = self.position_of(question_id)?;
+        Some(self.result().questions.get(position)?.outcome)
+    }
+}

@@ -1,0 +1,32 @@
+// Optional host script for the iframe embed: sizes each <iframe data-reader-quiz> to its quiz,
+// so there is never a scrollbar or cut-off content, and re-dispatches the quiz's events on the
+// iframe as bubbling `reader-quiz:NAME` CustomEvents. Messages are accepted only from the
+// iframe's own window and origin.
+
+function frameFor(event) {
+  for (const frame of document.querySelectorAll("iframe[data-reader-quiz]")) {
+    if (frame.contentWindow === event.source) {
+      return new URL(frame.src, document.baseURI).origin === event.origin ? frame : null;
+    }
+  }
+  return null;
+}
+
+addEventListener("message", (event) => {
+  const data = event.data;
+  if (!data || data.source !== "reader-quiz") return;
+  const frame = frameFor(event);
+  if (!frame) return;
+  if (data.type === "resize" && Number.isFinite(data.height) && data.height > 0) {
+    frame.style.setProperty("height", `${data.height}px`, "important");
+  } else if (data.type === "event" && typeof data.name === "string") {
+    frame.dispatchEvent(new CustomEvent(`reader-quiz:${data.name}`, { bubbles: true, detail: data.detail }));
+  }
+});
+
+// Inline and important, so that no site stylesheet can squash the frame.
+for (const frame of document.querySelectorAll("iframe[data-reader-quiz]")) {
+  frame.style.setProperty("border", "0", "important");
+  frame.style.setProperty("width", "100%", "important");
+  frame.style.setProperty("display", "block", "important");
+}

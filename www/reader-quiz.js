@@ -1,0 +1,108 @@
+// <reader-quiz src="questions.json"></reader-quiz>: one script and one element put a quiz on any page.
+// The quiz lives in a shadow root, so the page's CSS cannot break it and its CSS cannot leak out.
+// Nothing is fetched until the element nears the viewport (or, with `collapsed`, until the reader opens it).
+// The quiz's own files resolve against this script's URL, so they can live on another path or a CDN.
+
+const base = new URL(".", import.meta.url);
+const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
+let engine;
+let instances = 0;
+
+/** Loads the WASM once for every quiz on the page, fetching it alongside its JS glue. */
+function loadEngine() {
+  engine ??= (async () => {
+    const wasm = fetch(new URL("pkg/reader_quiz_bg.wasm", base));
+    const glue = await import(new URL("pkg/reader_quiz.js", base).href);
+    await glue.default({ module_or_path: wasm });
+    return glue;
+  })();
+  return engine;
+}
+
+class ReaderQuiz extends HTMLElement {
+  #container;
+
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: "open" });
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = new URL("quiz.css", base).href;
+    this.#container = document.createElement("div");
+    root.append(style, this.#container);
+    const instance = this.id || String(instances++);
+    for (const name of EVENTS) {
+      this.addEventListener(`reader-quiz:${name}`, (event) => {
+        if (this.hasAttribute("datalayer")) {
+          (window.dataLayer ??= []).push({ event: `reader_quiz_${name}`, ...event.detail });
+        }
+      });
+    }
+    if (this.hasAttribute("collapsed")) {
+      this.#showOpener(instance);
+    } else {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) {
+            observer.disconnect();
+            this.#start(instance, false);
+          }
+        },
+        { rootMargin: "400px 0px" },
+      );
+      observer.observe(this);
+    }
+  }
+
+  #showOpener(instance) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "rq-button rq-primary rq-opener";
+    button.textContent = this.getAttribute("label") ?? "Take the quiz";
+    button.addEventListener("click", () => this.#start(instance, true), { once: true });
+    this.#container.className = "rq-root";
+    this.#container.append(button);
+  }
+
+  async #start(instance, focus) {
+    const src = new URL(this.getAttribute("src") ?? "questions.json", document.baseURI);
+    const questions = fetch(src).then((response) => {
+      if (!response.ok) throw new Error(`${src.pathname} could not be loaded (HTTP ${response.status})`);
+      return response.text();
+    });
+    questions.catch(() => {});
+    let glue;
+    try {
+      glue = await loadEngine();
+    } catch (error) {
+      this.#container.className = "rq-root";
+      this.#container.setAttribute("role", "alert");
+      this.#container.textContent = "This quiz could not be loaded: the browser could not start it.";
+      throw error;
+    }
+    let text;
+    try {
+      text = await questions;
+    } catch (error) {
+      glue.mountError(this.#container, error.message);
+      return;
+    }
+    const options = {
+      layout: this.getAttribute("layout") ?? undefined,
+      theme: this.getAttribute("theme") ?? undefined,
+      language: this.getAttribute("lang") ?? undefined,
+      storageKey: this.getAttribute("storage-key") ?? undefined,
+      instance,
+    };
+    try {
+      glue.mount(this.#container, text, options);
+    } catch (error) {
+      // A broken questions file shows its problems in the quiz's place; tell the developer too.
+      console.warn(`reader-quiz ${src.pathname}:`, error.message);
+      return;
+    }
+    if (focus) this.#container.querySelector(".rq-title")?.focus();
+  }
+}
+
+if (!customElements.get("reader-quiz")) customElements.define("reader-quiz", ReaderQuiz);
