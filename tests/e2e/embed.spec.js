@@ -1,0 +1,273 @@
+// The quiz embedded in a news page: the custom element, the iframe, and a hostile site around them.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+const quiz = JSON.parse(readFileSync(new URL("../../questions.json", import.meta.url), "utf8"));
+const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+const correctIds = (id) => byId.get(id).choices.filter((c) => c.correct).map((c) => c.id);
+const wrongId = (id) => byId.get(id).choices.find((c) => !c.correct).id;
+
+/** Records CSP violations and quiz events in every frame, before any page script runs. */
+async function record(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    window.__events = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    for (const name of ["started", "answered", "revealed", "completed", "retried"]) {
+      document.addEventListener(`reader-quiz:${name}`, (e) => {
+        const host = e.composedPath().find((n) => n.localName === "reader-quiz" || n.localName === "iframe");
+        window.__events.push({ type: e.type, host: host?.id || host?.localName, detail: e.detail });
+      });
+    }
+  });
+  const consoleErrors = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
+  return consoleErrors;
+}
+
+/** Plays a whole attempt in `scope` (a locator of the quiz or a frame): odd questions right. */
+async function playThrough(scope, { check = true } = {}) {
+  await scope.getByRole("button", { name: "Start the quiz" }).click();
+  for (let n = 1; n <= 10; n++) {
+    const qid = await scope.locator("fieldset.rq-question").first().getAttribute("data-question");
+    const ids = n % 2 ? correctIds(qid) : [wrongId(qid)];
+    for (const id of ids) await scope.locator(`input[value="${id}"] + label`).click();
+    if (check) await scope.getByRole("button", { name: "Check answer" }).click();
+    await scope.getByRole("button", { name: n < 10 ? "Next question" : "See my result" }).click();
+  }
+  await expect(scope.locator(".rq-score")).toHaveText("You scored 5 out of 10 (50 %)");
+}
+
+test("the demo page is served with a strict Content-Security-Policy", async ({ page }) => {
+  const response = await page.goto("/demo.html");
+  const csp = response.headers()["content-security-policy"];
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("style-src 'self'");
+  expect(csp).not.toContain("unsafe-inline");
+  expect(csp).not.toContain("'unsafe-eval'");
+});
+
+test("nothing is fetched until the quiz nears the viewport", async ({ page }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto("/demo.html");
+  await page.waitForLoadState("networkidle");
+  const heavy = (path) => path.startsWith("/pkg/") || path.endsWith("questions.json");
+  expect(requests.filter(heavy)).toEqual([]);
+  await page.locator("reader-quiz").scrollIntoViewIfNeeded();
+  await expect(page.locator("reader-quiz .rq-intro")).toBeVisible();
+  expect(requests.filter(heavy)).toEqual(expect.arrayContaining(["/pkg/reader_quiz_bg.wasm", "/pkg/reader_quiz.js", "/questions.json"]));
+});
+
+test("both embeds render and complete under the strict CSP, with no violation", async ({ page }) => {
+  const errors = await record(page);
+  await page.goto("/demo.html");
+  const element = page.locator("reader-quiz#main-quiz");
+  await element.scrollIntoViewIfNeeded();
+  await playThrough(element);
+  const frameElement = page.locator("iframe[data-reader-quiz]");
+  await frameElement.scrollIntoViewIfNeeded();
+  await playThrough(page.frameLocator("iframe[data-reader-quiz]"));
+  const violations = [
+    ...(await page.evaluate(() => window.__violations)),
+    ...(await page.frame({ url: /embed\.html/ }).evaluate(() => window.__violations)),
+  ];
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("quiz events arrive in order with the documented payloads, also through the iframe and dataLayer", async ({ page }) => {
+  await record(page);
+  await page.goto("/demo.html");
+  const element = page.locator("reader-quiz#main-quiz");
+  await element.scrollIntoViewIfNeeded();
+  await element.getByRole("button", { name: "Start the quiz" }).click();
+  const qid = await element.locator("fieldset.rq-question").getAttribute("data-question");
+  for (const id of correctIds(qid)) await element.locator(`input[value="${id}"] + label`).click();
+  await element.getByRole("button", { name: "Check answer" }).click();
+  for (let n = 1; n < 10; n++) await element.getByRole("button", { name: "Next question" }).click();
+  await element.getByRole("button", { name: "See my result" }).click();
+  await element.getByRole("button", { name: "Try again" }).click();
+
+  const events = (await page.evaluate(() => window.__events)).filter((e) => e.host === "main-quiz");
+  const multiple = byId.get(qid).kind === "multiple";
+  const answers = multiple ? correctIds(qid).length : 1;
+  expect(events.map((e) => e.type)).toEqual([
+    "reader-quiz:started",
+    ...Array(answers).fill("reader-quiz:answered"),
+    "reader-quiz:revealed",
+    "reader-quiz:completed",
+    "reader-quiz:retried",
+  ]);
+  const quizId = quiz.id;
+  expect(events[0].detail).toEqual({ type: "started", quizId, attempt: 0, questions: 10 });
+  expect(events[answers].detail).toEqual({
+    type: "answered",
+    quizId,
+    attempt: 0,
+    questionId: qid,
+    choiceIds: correctIds(qid),
+    correct: true,
+  });
+  expect(events[answers + 1].detail).toEqual({ type: "revealed", quizId, attempt: 0, questionId: qid, outcome: "correct", correct: true });
+  const band = quiz.bands.find((b) => b.min <= 10 && 10 <= b.max).title;
+  expect(events[answers + 2].detail).toEqual({
+    type: "completed",
+    quizId,
+    attempt: 0,
+    score: "1",
+    max: 10,
+    percentage: 10,
+    passed: false,
+    band,
+  });
+  expect(events[answers + 3].detail).toEqual({ type: "retried", quizId, attempt: 1 });
+
+  // The element opted in with `datalayer`: the same events, named for tag managers.
+  const layer = await page.evaluate(() => window.dataLayer);
+  expect(layer.map((e) => e.event)).toEqual(events.map((e) => e.type.replace("reader-quiz:", "reader_quiz_")));
+  expect(layer.at(-1)).toEqual({ event: "reader_quiz_retried", type: "retried", quizId, attempt: 1 });
+
+  // The iframe posts the same schema to its parent, re-dispatched on the iframe element.
+  const frame = page.frameLocator("iframe[data-reader-quiz]");
+  await page.locator("iframe[data-reader-quiz]").scrollIntoViewIfNeeded();
+  await frame.getByRole("button", { name: "Start the quiz" }).click();
+  await expect
+    .poll(async () => (await page.evaluate(() => window.__events)).filter((e) => e.host === "iframe").map((e) => e.detail))
+    .toEqual([{ type: "started", quizId, attempt: 0, questions: 10 }]);
+});
+
+test("the iframe always fits its content: no scrollbar, height within 2 px after each step", async ({ page }) => {
+  await page.goto("/demo.html");
+  const frameElement = page.locator("iframe[data-reader-quiz]");
+  await frameElement.scrollIntoViewIfNeeded();
+  const frame = page.frameLocator("iframe[data-reader-quiz]");
+  const inner = () => page.frame({ url: /embed\.html/ });
+  const fits = async () => {
+    await expect(frame.locator(".rq-root")).toBeVisible();
+    await expect
+      .poll(async () => {
+        const outer = await frameElement.evaluate((f) => f.getBoundingClientRect().height);
+        const content = await inner().evaluate(() => document.documentElement.getBoundingClientRect().height);
+        return Math.abs(outer - content);
+      })
+      .toBeLessThanOrEqual(2);
+    const scrolls = await inner().evaluate(() => document.documentElement.scrollHeight > document.documentElement.clientHeight);
+    expect(scrolls).toBe(false);
+  };
+  await fits();
+  await frame.getByRole("button", { name: "Start the quiz" }).click();
+  await fits();
+  for (let n = 1; n <= 10; n++) {
+    const qid = await frame.locator("fieldset.rq-question").getAttribute("data-question");
+    await frame.locator(`input[value="${wrongId(qid)}"] + label`).click();
+    await frame.getByRole("button", { name: "Check answer" }).click();
+    await fits();
+    await frame.getByRole("button", { name: n < 10 ? "Next question" : "See my result" }).click();
+    await fits();
+  }
+  // A phone turned sideways: the frame follows its new width.
+  await page.setViewportSize({ width: 640, height: 360 });
+  await fits();
+});
+
+test("two quizzes on one page keep separate state and scores, also across a reload", async ({ page }) => {
+  await page.route("**/two.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz src="questions.json"></reader-quiz><reader-quiz src="questions.json"></reader-quiz></body></html>`,
+    }),
+  );
+  await page.goto("/two.html");
+  const [first, second] = [page.locator("reader-quiz").nth(0), page.locator("reader-quiz").nth(1)];
+  await playThrough(first, { check: false });
+  await second.getByRole("button", { name: "Start the quiz" }).click();
+  const qid = await second.locator("fieldset.rq-question").getAttribute("data-question");
+  await second.locator(`input[value="${correctIds(qid)[0]}"] + label`).click();
+  await expect(second.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+  await page.reload();
+  await expect(first.locator(".rq-score")).toHaveText("You scored 5 out of 10 (50 %)");
+  await expect(second.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+  await expect(second.locator(`input[value="${correctIds(qid)[0]}"]`)).toBeChecked();
+  const ids = await page.locator("reader-quiz input").evaluateAll((els) => els.map((e) => e.id));
+  expect(new Set(ids).size).toBe(ids.length);
+});
+
+const STYLED = [".rq-root", ".rq-title", ".rq-intro-text", ".rq-source", ".rq-button"];
+const PROPERTIES = [
+  "fontSize",
+  "lineHeight",
+  "letterSpacing",
+  "textTransform",
+  "textAlign",
+  "color",
+  "backgroundColor",
+  "paddingTop",
+  "paddingLeft",
+  "marginTop",
+  "borderTopWidth",
+  "borderTopStyle",
+  "display",
+];
+
+async function quizStyles(page) {
+  const element = page.locator("reader-quiz#main-quiz");
+  await element.scrollIntoViewIfNeeded();
+  await expect(element.locator(".rq-intro")).toBeVisible();
+  return element.evaluate(
+    (host, [selectors, properties]) =>
+      Object.fromEntries(
+        selectors.map((s) => {
+          const style = getComputedStyle(host.shadowRoot.querySelector(s));
+          return [s, Object.fromEntries(properties.map((p) => [p, style[p]]))];
+        }),
+      ),
+    [STYLED, PROPERTIES],
+  );
+}
+
+test("a hostile site stylesheet leaves the quiz's look and layout intact", async ({ page }) => {
+  await page.goto("/demo.html");
+  const normal = await quizStyles(page);
+  await page.locator("reader-quiz#main-quiz").screenshot({ path: "test-results/screenshots/embed.png" });
+  await page.goto("/demo.html?hostile");
+  await expect(page.locator("link[href='hostile.css']")).toHaveCount(1);
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe("32px");
+  const hostile = await quizStyles(page);
+  await page.locator("reader-quiz#main-quiz").screenshot({ path: "test-results/screenshots/embed-hostile.png" });
+  expect(hostile).toEqual(normal);
+  // The quiz still fills its container and nothing in it spills sideways.
+  const fit = await page.locator("reader-quiz#main-quiz").evaluate((host) => {
+    const root = host.shadowRoot.querySelector(".rq-root");
+    return { host: host.getBoundingClientRect().width, root: root.getBoundingClientRect().width, overflow: root.scrollWidth - root.clientWidth };
+  });
+  expect(fit.root).toBeCloseTo(fit.host, 0);
+  expect(fit.overflow).toBeLessThanOrEqual(0);
+});
+
+test("the element's attributes choose layout, theme and a collapsed start", async ({ page }) => {
+  await page.route("**/attributes.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz id="dark" src="questions.json" theme="dark" layout="all"></reader-quiz>
+        <reader-quiz id="later" src="questions.json" collapsed label="Test yourself"></reader-quiz></body></html>`,
+    }),
+  );
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/attributes.html");
+  const dark = page.locator("reader-quiz#dark");
+  await expect(dark.locator(".rq-root")).toHaveCSS("background-color", "rgb(22, 24, 26)");
+  await dark.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(dark.locator("fieldset.rq-question")).toHaveCount(10);
+  const questionFetches = requests.filter((p) => p.endsWith("questions.json")).length;
+  expect(questionFetches).toBe(1);
+  const later = page.locator("reader-quiz#later");
+  await later.getByRole("button", { name: "Test yourself" }).click();
+  await expect(later.locator(".rq-title")).toBeFocused();
+  expect(requests.filter((p) => p.endsWith("questions.json")).length).toBe(2);
+});
