@@ -1,62 +1,26 @@
 //! The events a session reports: what each [`Action`] causes through `Session::apply`,
 //! in what order, and the JSON form host pages receive.
 
-use std::collections::BTreeSet;
-use std::sync::Arc;
+mod common;
 
-use reader_quiz::{Action, ErrorKind, Outcome, Quiz, QuizEvent, Session};
+use std::collections::BTreeSet;
+
+use common::{load, low_high_bands, pool, question, quiz_doc, with_bands};
+use reader_quiz::{Action, ErrorKind, Outcome, QuizEvent, Session};
 use serde_json::{json, Value};
 
-/// A quiz `id` under `settings` with a pool of `pool` questions `q1`, `q2`, …, each with
-/// choices a–d: `q2` is multiple-answer (a and b correct), the others single-answer (a correct).
-/// With `bands`, percentages 0–49 are "Low" and 50–100 "High"; without, the quiz has none.
-fn quiz_json(id: &str, settings: Value, pool: usize, bands: bool) -> Value {
-    let questions: Vec<Value> = (1..=pool)
-        .map(|n| {
-            let multiple = n == 2;
-            let choices: Vec<Value> = ["a", "b", "c", "d"]
-                .iter()
-                .map(|c| json!({ "id": c, "text": format!("Choice {c}"), "correct": *c == "a" || (multiple && *c == "b") }))
-                .collect();
-            json!({
-                "id": format!("q{n}"),
-                "kind": if multiple { "multiple" } else { "single" },
-                "prompt": format!("Question {n}?"),
-                "choices": choices,
-                "explanation": format!("Explanation of question {n}."),
-            })
-        })
-        .collect();
-    let mut doc = json!({
-        "format": 1,
-        "id": id,
-        "title": "Events test",
-        "language": "en",
-        "source": {
-            "headline": "A headline",
-            "publisher": "The Test Times",
-            "date": "2025-06-09",
-            "url": "https://example.com/article"
-        },
-        "settings": settings,
-        "questions": questions,
-    });
-    if bands {
-        doc["bands"] = json!([
-            { "min": 0, "max": 49, "title": "Low", "message": "Read again" },
-            { "min": 50, "max": 100, "title": "High", "message": "Well done" }
-        ]);
-    }
-    doc
-}
+/// The choices of every question in the pool.
+const CHOICES: &[&str] = &["a", "b", "c", "d"];
 
-fn load(doc: &Value) -> Arc<Quiz> {
-    Arc::new(Quiz::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("invalid test quiz:\n{e}")))
+/// Quiz `id` under `settings`: a pool of `n` questions with choices a–d, `q2` multiple-answer
+/// (see [`pool`]), and the bands 0–49 "Low" and 50–100 "High".
+fn quiz_json(id: &str, settings: Value, n: usize) -> Value {
+    with_bands(quiz_doc(id, settings, pool(n, CHOICES)), low_high_bands())
 }
 
 /// A new session (seed 1) on quiz "events-test", 3 questions with bands, under `settings`.
 fn session(settings: Value) -> Session {
-    Session::new(load(&quiz_json("events-test", settings, 3, true)), 1)
+    Session::new(load(&quiz_json("events-test", settings, 3)), 1)
 }
 
 /// A session under `settings` after `Start`, in file order.
@@ -71,6 +35,16 @@ fn started(settings: Value) -> Session {
 fn apply(s: &mut Session, action: &Action) -> Vec<QuizEvent> {
     s.apply(action)
         .unwrap_or_else(|e| panic!("{action:?} should succeed: {e}"))
+}
+
+/// Applies each of `actions` in turn, each of which must succeed, and returns all their events.
+#[track_caller]
+fn apply_all(s: &mut Session, actions: impl IntoIterator<Item = Action>) -> Vec<QuizEvent> {
+    let mut events = Vec::new();
+    for action in actions {
+        events.extend(apply(s, &action));
+    }
+    events
 }
 
 /// Asserts that `action` is refused with an error of `kind` and leaves the session exactly as it was.
@@ -93,6 +67,49 @@ fn answer(question: &str, choices: &[&str]) -> Action {
 fn reveal(question: &str) -> Action {
     Action::Reveal {
         question: question.to_string(),
+    }
+}
+
+/// The `answered` event of quiz "events-test" in `attempt`: `question` answered with `choices`.
+fn answered(attempt: u32, question: &str, choices: &[&str], correct: bool) -> QuizEvent {
+    QuizEvent::Answered {
+        quiz_id: "events-test".to_string(),
+        attempt,
+        question_id: question.to_string(),
+        choice_ids: choices.iter().map(|c| c.to_string()).collect(),
+        correct,
+    }
+}
+
+/// The `revealed` event of quiz "events-test" in `attempt`: `question` revealed with `outcome`.
+fn revealed(attempt: u32, question: &str, outcome: Outcome, correct: bool) -> QuizEvent {
+    QuizEvent::Revealed {
+        quiz_id: "events-test".to_string(),
+        attempt,
+        question_id: question.to_string(),
+        outcome,
+        correct,
+    }
+}
+
+/// The `completed` event of quiz "events-test" (3 points available) at the end of `attempt`.
+fn completed(attempt: u32, score: &str, percentage: u8, passed: bool, band: Option<&str>) -> QuizEvent {
+    QuizEvent::Completed {
+        quiz_id: "events-test".to_string(),
+        attempt,
+        score: score.to_string(),
+        max: 3,
+        percentage,
+        passed,
+        band: band.map(str::to_string),
+    }
+}
+
+/// The `retried` event of quiz "events-test" that begins `attempt`.
+fn retried(attempt: u32) -> QuizEvent {
+    QuizEvent::Retried {
+        quiz_id: "events-test".to_string(),
+        attempt,
     }
 }
 
@@ -132,7 +149,7 @@ fn start_reports_exactly_one_started_event() {
 
 #[test]
 fn started_counts_the_questions_drawn_not_the_pool() {
-    let mut s = Session::new(load(&quiz_json("drawn", json!({ "draw": 2 }), 5, true)), 7);
+    let mut s = Session::new(load(&quiz_json("drawn", json!({ "draw": 2 }), 5)), 7);
     let events = apply(&mut s, &Action::Start);
     assert_eq!(
         events,
@@ -174,48 +191,21 @@ fn actions_before_start_are_refused_and_change_nothing() {
 fn a_correct_answer_reports_one_answered_event_marked_correct() {
     let mut s = started(json!({}));
     let events = apply(&mut s, &answer("q1", &["a"]));
-    assert_eq!(
-        events,
-        [QuizEvent::Answered {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            question_id: "q1".to_string(),
-            choice_ids: vec!["a".to_string()],
-            correct: true,
-        }]
-    );
+    assert_eq!(events, [answered(0, "q1", &["a"], true)]);
 }
 
 #[test]
 fn a_wrong_answer_reports_answered_marked_not_correct() {
     let mut s = started(json!({}));
     let events = apply(&mut s, &answer("q1", &["c"]));
-    assert_eq!(
-        events,
-        [QuizEvent::Answered {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            question_id: "q1".to_string(),
-            choice_ids: vec!["c".to_string()],
-            correct: false,
-        }]
-    );
+    assert_eq!(events, [answered(0, "q1", &["c"], false)]);
 }
 
 #[test]
 fn answered_lists_the_choices_in_file_order_whatever_order_they_were_given_in() {
     let mut s = started(json!({}));
     let events = apply(&mut s, &answer("q2", &["b", "a"]));
-    assert_eq!(
-        events,
-        [QuizEvent::Answered {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            question_id: "q2".to_string(),
-            choice_ids: vec!["a".to_string(), "b".to_string()],
-            correct: true,
-        }]
-    );
+    assert_eq!(events, [answered(0, "q2", &["a", "b"], true)]);
     let events = apply(&mut s, &answer("q2", &["d", "b", "c"]));
     let QuizEvent::Answered {
         choice_ids, correct, ..
@@ -248,16 +238,7 @@ fn answered_lists_the_choices_in_file_order_even_when_they_are_shown_shuffled() 
 fn a_partly_right_multiple_answer_under_h5p_is_not_correct() {
     let mut s = started(json!({ "policy": "h5p" }));
     let events = apply(&mut s, &answer("q2", &["a"]));
-    assert_eq!(
-        events,
-        [QuizEvent::Answered {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            question_id: "q2".to_string(),
-            choice_ids: vec!["a".to_string()],
-            correct: false,
-        }]
-    );
+    assert_eq!(events, [answered(0, "q2", &["a"], false)]);
     // Every correct choice plus a wrong one still earns only part of the points.
     let events = apply(&mut s, &answer("q2", &["a", "b", "c"]));
     assert!(
@@ -276,16 +257,7 @@ fn clearing_an_answer_reports_answered_with_no_choices_and_not_correct() {
     let mut s = started(json!({}));
     apply(&mut s, &answer("q1", &["a"]));
     let events = apply(&mut s, &answer("q1", &[]));
-    assert_eq!(
-        events,
-        [QuizEvent::Answered {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            question_id: "q1".to_string(),
-            choice_ids: vec![],
-            correct: false,
-        }]
-    );
+    assert_eq!(events, [answered(0, "q1", &[], false)]);
 }
 
 #[test]
@@ -315,16 +287,7 @@ fn reveal_reports_one_revealed_event_with_the_outcome() {
     let mut s = started(json!({}));
     apply(&mut s, &answer("q1", &["a"]));
     let events = apply(&mut s, &reveal("q1"));
-    assert_eq!(
-        events,
-        [QuizEvent::Revealed {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            question_id: "q1".to_string(),
-            outcome: Outcome::Correct,
-            correct: true,
-        }]
-    );
+    assert_eq!(events, [revealed(0, "q1", Outcome::Correct, true)]);
     assert_eq!(events[0].name(), "revealed");
 }
 
@@ -333,16 +296,7 @@ fn revealing_a_wrong_answer_reports_outcome_wrong() {
     let mut s = started(json!({}));
     apply(&mut s, &answer("q3", &["b"]));
     let events = apply(&mut s, &reveal("q3"));
-    assert_eq!(
-        events,
-        [QuizEvent::Revealed {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            question_id: "q3".to_string(),
-            outcome: Outcome::Wrong,
-            correct: false,
-        }]
-    );
+    assert_eq!(events, [revealed(0, "q3", Outcome::Wrong, false)]);
 }
 
 #[test]
@@ -350,16 +304,7 @@ fn revealing_a_partly_right_answer_reports_outcome_partial() {
     let mut s = started(json!({ "policy": "h5p" }));
     apply(&mut s, &answer("q2", &["b"]));
     let events = apply(&mut s, &reveal("q2"));
-    assert_eq!(
-        events,
-        [QuizEvent::Revealed {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            question_id: "q2".to_string(),
-            outcome: Outcome::Partial,
-            correct: false,
-        }]
-    );
+    assert_eq!(events, [revealed(0, "q2", Outcome::Partial, false)]);
 }
 
 #[test]
@@ -417,18 +362,7 @@ fn finish_reports_one_completed_event_with_the_result() {
     apply(&mut s, &answer("q1", &["a"]));
     apply(&mut s, &answer("q2", &["a"]));
     let events = apply(&mut s, &Action::Finish);
-    assert_eq!(
-        events,
-        [QuizEvent::Completed {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            score: "1.5".to_string(),
-            max: 3,
-            percentage: 50,
-            passed: true,
-            band: Some("High".to_string()),
-        }]
-    );
+    assert_eq!(events, [completed(0, "1.5", 50, true, Some("High"))]);
     assert_eq!(events[0].name(), "completed");
 }
 
@@ -438,18 +372,7 @@ fn completed_reports_a_failing_result_and_its_band() {
     apply(&mut s, &answer("q1", &["a"]));
     apply(&mut s, &answer("q3", &["b"]));
     let events = apply(&mut s, &Action::Finish);
-    assert_eq!(
-        events,
-        [QuizEvent::Completed {
-            quiz_id: "events-test".to_string(),
-            attempt: 0,
-            score: "1".to_string(),
-            max: 3,
-            percentage: 33,
-            passed: false,
-            band: Some("Low".to_string()),
-        }]
-    );
+    assert_eq!(events, [completed(0, "1", 33, false, Some("Low"))]);
 }
 
 #[test]
@@ -464,31 +387,11 @@ fn completed_rounds_the_score_down_to_two_places() {
     assert_eq!(score, "0.75");
     assert_eq!(*percentage, 25);
 
-    let doc = json!({
-        "format": 1,
-        "id": "thirds",
-        "title": "Thirds",
-        "language": "en",
-        "source": {
-            "headline": "A headline",
-            "publisher": "The Test Times",
-            "date": "2025-06-09",
-            "url": "https://example.com/article"
-        },
-        "settings": { "policy": "h5p" },
-        "questions": [{
-            "id": "q1",
-            "kind": "multiple",
-            "prompt": "Which?",
-            "choices": [
-                { "id": "a", "text": "A", "correct": true },
-                { "id": "b", "text": "B", "correct": true },
-                { "id": "c", "text": "C", "correct": true },
-                { "id": "d", "text": "D" }
-            ],
-            "explanation": "Three of them."
-        }],
-    });
+    let doc = quiz_doc(
+        "thirds",
+        json!({ "policy": "h5p" }),
+        vec![question("q1", "multiple", CHOICES, &["a", "b", "c"])],
+    );
     // Two of three correct choices under h5p: 2/3 of a point, rounded down.
     let mut s = Session::new(load(&doc), 1);
     apply(&mut s, &Action::Start);
@@ -503,7 +406,7 @@ fn completed_rounds_the_score_down_to_two_places() {
 
 #[test]
 fn completed_has_no_band_when_the_quiz_has_none() {
-    let mut s = Session::new(load(&quiz_json("no-bands", json!({}), 3, false)), 1);
+    let mut s = Session::new(load(&quiz_doc("no-bands", json!({}), pool(3, CHOICES))), 1);
     apply(&mut s, &Action::Start);
     apply(&mut s, &answer("q1", &["a"]));
     apply(&mut s, &answer("q2", &["a", "b"]));
@@ -557,13 +460,7 @@ fn retry_reports_exactly_one_retried_event_and_no_started() {
     let mut s = started(json!({}));
     apply(&mut s, &Action::Finish);
     let events = apply(&mut s, &Action::Retry);
-    assert_eq!(
-        events,
-        [QuizEvent::Retried {
-            quiz_id: "events-test".to_string(),
-            attempt: 1,
-        }]
-    );
+    assert_eq!(events, [retried(1)]);
     assert_eq!(events[0].name(), "retried");
 }
 
@@ -571,13 +468,7 @@ fn retry_reports_exactly_one_retried_event_and_no_started() {
 fn retry_in_the_middle_of_an_attempt_reports_one_retried_event() {
     let mut s = started(json!({}));
     apply(&mut s, &answer("q1", &["a"]));
-    assert_eq!(
-        apply(&mut s, &Action::Retry),
-        [QuizEvent::Retried {
-            quiz_id: "events-test".to_string(),
-            attempt: 1,
-        }]
-    );
+    assert_eq!(apply(&mut s, &Action::Retry), [retried(1)]);
 }
 
 #[test]
@@ -585,45 +476,16 @@ fn events_after_a_retry_carry_the_new_attempt_number() {
     let mut s = started(json!({}));
     apply(&mut s, &Action::Finish);
     apply(&mut s, &Action::Retry);
-    assert_eq!(
-        apply(&mut s, &answer("q1", &["a"])),
-        [QuizEvent::Answered {
-            quiz_id: "events-test".to_string(),
-            attempt: 1,
-            question_id: "q1".to_string(),
-            choice_ids: vec!["a".to_string()],
-            correct: true,
-        }]
-    );
+    assert_eq!(apply(&mut s, &answer("q1", &["a"])), [answered(1, "q1", &["a"], true)]);
     assert_eq!(
         apply(&mut s, &reveal("q1")),
-        [QuizEvent::Revealed {
-            quiz_id: "events-test".to_string(),
-            attempt: 1,
-            question_id: "q1".to_string(),
-            outcome: Outcome::Correct,
-            correct: true,
-        }]
+        [revealed(1, "q1", Outcome::Correct, true)]
     );
     assert_eq!(
         apply(&mut s, &Action::Finish),
-        [QuizEvent::Completed {
-            quiz_id: "events-test".to_string(),
-            attempt: 1,
-            score: "1".to_string(),
-            max: 3,
-            percentage: 33,
-            passed: false,
-            band: Some("Low".to_string()),
-        }]
+        [completed(1, "1", 33, false, Some("Low"))]
     );
-    assert_eq!(
-        apply(&mut s, &Action::Retry),
-        [QuizEvent::Retried {
-            quiz_id: "events-test".to_string(),
-            attempt: 2,
-        }]
-    );
+    assert_eq!(apply(&mut s, &Action::Retry), [retried(2)]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -632,27 +494,27 @@ fn events_after_a_retry_carry_the_new_attempt_number() {
 #[test]
 fn a_full_run_reports_its_events_in_order() {
     let mut s = session(json!({}));
-    let mut events = Vec::new();
-    for action in [
-        Action::Start,
-        answer("q1", &["b"]),
-        answer("q1", &["a"]),
-        reveal("q1"),
-        Action::Next,
-        answer("q2", &["a", "b"]),
-        reveal("q2"),
-        reveal("q2"),
-        Action::Next,
-        Action::Back,
-        Action::Next,
-        answer("q3", &["a"]),
-        reveal("q3"),
-        Action::Finish,
-        Action::Finish,
-        Action::Retry,
-    ] {
-        events.extend(apply(&mut s, &action));
-    }
+    let events = apply_all(
+        &mut s,
+        [
+            Action::Start,
+            answer("q1", &["b"]),
+            answer("q1", &["a"]),
+            reveal("q1"),
+            Action::Next,
+            answer("q2", &["a", "b"]),
+            reveal("q2"),
+            reveal("q2"),
+            Action::Next,
+            Action::Back,
+            Action::Next,
+            answer("q3", &["a"]),
+            reveal("q3"),
+            Action::Finish,
+            Action::Finish,
+            Action::Retry,
+        ],
+    );
     assert_eq!(
         names(&events),
         [
@@ -686,16 +548,16 @@ fn a_full_run_reports_its_events_in_order() {
 /// One event of each type, from a real run.
 fn one_of_each() -> Vec<QuizEvent> {
     let mut s = session(json!({}));
-    let mut events = Vec::new();
-    for action in [
-        Action::Start,
-        answer("q2", &["b", "a"]),
-        reveal("q2"),
-        Action::Finish,
-        Action::Retry,
-    ] {
-        events.extend(apply(&mut s, &action));
-    }
+    let events = apply_all(
+        &mut s,
+        [
+            Action::Start,
+            answer("q2", &["b", "a"]),
+            reveal("q2"),
+            Action::Finish,
+            Action::Retry,
+        ],
+    );
     assert_eq!(
         names(&events),
         ["started", "answered", "revealed", "completed", "retried"]

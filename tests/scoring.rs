@@ -1,51 +1,27 @@
 //! How answers are scored: every rule of `reader_quiz::scoring`, through `Quiz::score`
 //! and `Quiz::score_json`, with exact fractions.
 
+mod common;
+
+use common::{parse, question, quiz_doc, with_bands};
 use reader_quiz::{ErrorKind, Location, Outcome, Quiz, QuizResult, Ratio};
 use serde_json::{json, Value};
 
 /// A quiz with `settings` and `questions` (see [`question`]), with three result bands:
 /// 0–65 "Low", exactly 66 "Sixty-six", 67–100 "High".
-fn quiz_json(settings: Value, questions: Vec<Value>) -> String {
-    json!({
-        "format": 1,
-        "id": "scoring-test",
-        "title": "Scoring test",
-        "language": "en",
-        "source": {
-            "headline": "A headline",
-            "publisher": "The Test Times",
-            "date": "2025-06-09",
-            "url": "https://example.com/article"
-        },
-        "settings": settings,
-        "bands": [
+fn quiz_json(settings: Value, questions: Vec<Value>) -> Value {
+    with_bands(
+        quiz_doc("scoring-test", settings, questions),
+        json!([
             { "min": 0, "max": 65, "title": "Low", "message": "Read again" },
             { "min": 66, "max": 66, "title": "Sixty-six", "message": "Just so" },
             { "min": 67, "max": 100, "title": "High", "message": "Well done" }
-        ],
-        "questions": questions,
-    })
-    .to_string()
-}
-
-/// A question of `kind` with the choices `ids`, of which `correct` are correct.
-fn question(id: &str, kind: &str, ids: &[&str], correct: &[&str]) -> Value {
-    let choices: Vec<Value> = ids
-        .iter()
-        .map(|c| json!({ "id": c, "text": format!("Choice {c}"), "correct": correct.contains(c) }))
-        .collect();
-    json!({
-        "id": id,
-        "kind": kind,
-        "prompt": format!("Question {id}?"),
-        "choices": choices,
-        "explanation": format!("Explanation of {id}."),
-    })
+        ]),
+    )
 }
 
 fn quiz(settings: Value, questions: Vec<Value>) -> Quiz {
-    Quiz::from_json(&quiz_json(settings, questions)).unwrap_or_else(|e| panic!("invalid test quiz:\n{e}"))
+    parse(&quiz_json(settings, questions))
 }
 
 fn r(num: i128, den: i128) -> Ratio {
@@ -534,7 +510,7 @@ fn band_is_the_one_containing_the_floored_percentage() {
 
 #[test]
 fn a_quiz_without_bands_has_no_band() {
-    let mut doc: Value = serde_json::from_str(&quiz_json(json!({}), vec![third("q")])).unwrap();
+    let mut doc = quiz_json(json!({}), vec![third("q")]);
     doc.as_object_mut().unwrap().remove("bands");
     let quiz = Quiz::from_json(&doc.to_string()).unwrap();
     assert_eq!(score(&quiz, &[("q", vec!["a"])]).band, None);

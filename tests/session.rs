@@ -1,53 +1,23 @@
 //! A reader's session: the state machine from intro to result, retries and their draws,
 //! and the snapshot that resumes a session exactly.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use common::{load, low_high_bands, pool, quiz_doc, with_bands};
 use reader_quiz::{Error, ErrorKind, Location, Phase, Quiz, Ratio, Session};
 use serde_json::{json, Value};
 
-/// A quiz `id` under `settings` with a pool of `pool` questions `q1`, `q2`, …, each with
-/// choices a–e: `q2` is multiple-answer (a and b correct), the others single-answer (a correct).
-fn quiz_json(id: &str, settings: Value, pool: usize) -> Value {
-    let questions: Vec<Value> = (1..=pool)
-        .map(|n| {
-            let multiple = n == 2;
-            let choices: Vec<Value> = ["a", "b", "c", "d", "e"]
-                .iter()
-                .map(|c| json!({ "id": c, "text": format!("Choice {c}"), "correct": *c == "a" || (multiple && *c == "b") }))
-                .collect();
-            json!({
-                "id": format!("q{n}"),
-                "kind": if multiple { "multiple" } else { "single" },
-                "prompt": format!("Question {n}?"),
-                "choices": choices,
-                "explanation": format!("Explanation of question {n}."),
-            })
-        })
-        .collect();
-    json!({
-        "format": 1,
-        "id": id,
-        "title": "Session test",
-        "language": "en",
-        "source": {
-            "headline": "A headline",
-            "publisher": "The Test Times",
-            "date": "2025-06-09",
-            "url": "https://example.com/article"
-        },
-        "settings": settings,
-        "bands": [
-            { "min": 0, "max": 49, "title": "Low", "message": "Read again" },
-            { "min": 50, "max": 100, "title": "High", "message": "Well done" }
-        ],
-        "questions": questions,
-    })
-}
-
-fn load(doc: &Value) -> Arc<Quiz> {
-    Arc::new(Quiz::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("invalid test quiz:\n{e}")))
+/// Quiz `id` under `settings`: a pool of `n` questions `q1`, `q2`, … with choices a–e, `q2`
+/// multiple-answer (a and b correct), the others single-answer (a correct) (see [`pool`]), and
+/// the bands 0–49 "Low" and 50–100 "High".
+fn quiz_json(id: &str, settings: Value, n: usize) -> Value {
+    with_bands(
+        quiz_doc(id, settings, pool(n, &["a", "b", "c", "d", "e"])),
+        low_high_bands(),
+    )
 }
 
 /// A new session (seed `seed`) on a quiz of `pool` questions under `settings`.

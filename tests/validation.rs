@@ -1,49 +1,22 @@
 //! What questions.json must look like: every rule, with the exact message an editor sees.
 
+mod common;
+
+use common::{low_high_bands, question, quiz_doc, with_bands};
 use reader_quiz::{ErrorKind, Location, Quiz};
 use serde_json::{json, Value};
 
-/// A small valid quiz to break in one place at a time.
+/// A small valid quiz to break in one place at a time: `q1` single-answer with choices a
+/// and b, `q2` multiple-answer with choices a, b and c, bands 0–49 and 50–100, and no settings.
 fn valid() -> Value {
-    json!({
-        "format": 1,
-        "id": "demo",
-        "title": "Demo quiz",
-        "language": "en",
-        "source": {
-            "headline": "A headline",
-            "publisher": "A paper",
-            "date": "2025-06-09",
-            "url": "https://example.com/article"
-        },
-        "bands": [
-            { "min": 0, "max": 49, "title": "Low", "message": "Read again" },
-            { "min": 50, "max": 100, "title": "High", "message": "Well done" }
-        ],
-        "questions": [
-            {
-                "id": "q1",
-                "kind": "single",
-                "prompt": "One?",
-                "choices": [
-                    { "id": "a", "text": "A", "correct": true },
-                    { "id": "b", "text": "B" }
-                ],
-                "explanation": "Because."
-            },
-            {
-                "id": "q2",
-                "kind": "multiple",
-                "prompt": "Two?",
-                "choices": [
-                    { "id": "a", "text": "A", "correct": true },
-                    { "id": "b", "text": "B", "correct": true },
-                    { "id": "c", "text": "C" }
-                ],
-                "explanation": "Because."
-            }
-        ]
-    })
+    let questions = vec![
+        question("q1", "single", &["a", "b"], &["a"]),
+        question("q2", "multiple", &["a", "b", "c"], &["a", "b"]),
+    ];
+    let mut doc = with_bands(quiz_doc("demo", json!({}), questions), low_high_bands());
+    // Left out, so that every setting takes its default.
+    doc.as_object_mut().unwrap().remove("settings");
+    doc
 }
 
 /// The messages `Quiz::from_json` reports for `doc`, in order.

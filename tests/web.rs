@@ -40,6 +40,23 @@ fn text(host: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The id of the first element under `host` that matches `selector`.
+fn id_of(host: &Element, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .id()
+}
+
+/// The ids the question's fieldset under `host` is described by, space-separated.
+fn described_by(host: &Element) -> String {
+    host.query_selector("fieldset")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-describedby")
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
 fn mount_draws_each_question_as_a_fieldset_with_a_legend_and_labelled_native_inputs() {
     let host = host();
@@ -48,7 +65,7 @@ fn mount_draws_each_question_as_a_fieldset_with_a_legend_and_labelled_native_inp
     click(&host, "button[data-action=start]");
     let fieldset = host.query_selector("fieldset.rq-question").unwrap().unwrap();
     assert_eq!(text(&fieldset, "legend"), "Which city is the capital?");
-    let hint_id = fieldset.query_selector(".rq-hint").unwrap().unwrap().id();
+    let hint_id = id_of(&fieldset, ".rq-hint");
     assert_eq!(fieldset.get_attribute("aria-describedby"), Some(hint_id));
     let inputs = fieldset.query_selector_all("input[type=radio]").unwrap();
     assert_eq!(inputs.length(), 2);
@@ -75,13 +92,8 @@ fn checking_an_answer_marks_choices_with_words_and_describes_the_fieldset_by_the
         text(&host, ".rq-choice-correct .rq-mark"),
         "✓ Correct answer, not selected"
     );
-    let feedback_id = host.query_selector(".rq-feedback").unwrap().unwrap().id();
-    let described_by = host
-        .query_selector("fieldset")
-        .unwrap()
-        .unwrap()
-        .get_attribute("aria-describedby")
-        .unwrap();
+    let feedback_id = id_of(&host, ".rq-feedback");
+    let described_by = described_by(&host);
     assert!(described_by.split(' ').any(|id| id == feedback_id), "{described_by}");
     assert_eq!(text(&host, "[role=status]"), "Incorrect. 0 of 1 point.");
 }
@@ -93,13 +105,8 @@ fn checking_without_an_answer_asks_for_one_beside_the_question() {
     click(&host, "button[data-action=start]");
     click(&host, "button[data-action=reveal]");
     assert_eq!(text(&host, ".rq-error-message"), "Select an answer before checking it.");
-    let error_id = host.query_selector(".rq-error-message").unwrap().unwrap().id();
-    let described_by = host
-        .query_selector("fieldset")
-        .unwrap()
-        .unwrap()
-        .get_attribute("aria-describedby")
-        .unwrap();
+    let error_id = id_of(&host, ".rq-error-message");
+    let described_by = described_by(&host);
     assert!(described_by.contains(&error_id));
     click(&host, "input[value=yerevan]");
     assert!(host.query_selector(".rq-error-message").unwrap().is_none());
@@ -127,8 +134,8 @@ fn two_quizzes_on_one_page_keep_their_ids_apart() {
     mount(b.clone(), QUIZ, options("web-test-b")).unwrap();
     click(&a, "button[data-action=start]");
     click(&b, "button[data-action=start]");
-    let id_a = a.query_selector("input").unwrap().unwrap().id();
-    let id_b = b.query_selector("input").unwrap().unwrap().id();
+    let id_a = id_of(&a, "input");
+    let id_b = id_of(&b, "input");
     assert_ne!(id_a, id_b);
 }
 
