@@ -39,7 +39,8 @@ pub use session::{Phase, Session, SlotView, SNAPSHOT_VERSION};
 pub use text::Texts;
 pub use validate::{MAX_CHOICES, MAX_COMMON_DENOMINATOR};
 pub use view::{
-    ChoiceView, FeedbackView, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView, Screen, Theme,
+    AnswerKeyView, ChoiceView, FeedbackView, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView, Screen,
+    Theme,
 };
 
 /// The JSON Schema of questions.json, for editors' autocompletion and validation.

@@ -1,13 +1,34 @@
-//! Every string the quiz shows a reader, in one table per language.
+//! Every string the quiz shows a reader, in one table per language: English, Armenian, Russian.
 
 use crate::scoring::Outcome;
 use crate::view::Mark;
 
+/// A CLDR plural category, the form a counted noun takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    /// "1 question", "21 вопрос".
+    One,
+    /// "2 вопроса".
+    Few,
+    /// "5 вопросов".
+    Many,
+    /// Everything else ("10 questions").
+    Other,
+}
+
 /// The reader-facing strings of one language.
 #[derive(Debug)]
 pub struct Texts {
+    /// The language's BCP 47 tag.
+    pub tag: &'static str,
+    /// The decimal separator (`.` or `,`).
+    pub decimal: char,
+    /// The plural category of a whole number in this language.
+    pub plural: fn(u64) -> Plural,
     /// Label before the article link on the intro screen.
     pub based_on: &'static str,
+    /// The button of a collapsed quiz.
+    pub take_quiz: &'static str,
     /// Start button.
     pub start: &'static str,
     /// Back button.
@@ -30,8 +51,18 @@ pub struct Texts {
     pub result_heading: &'static str,
     /// Heading of the answer review.
     pub review: &'static str,
+    /// Heading of the printed answer key.
+    pub answer_key: &'static str,
     /// Retry button.
     pub retry: &'static str,
+    /// Share button (Web Share API).
+    pub share: &'static str,
+    /// Copy-link button, where the browser cannot share.
+    pub copy_link: &'static str,
+    /// Said once the link is copied.
+    pub copied: &'static str,
+    /// Said when copying fails, before the link itself.
+    pub copy_failed: &'static str,
     /// Said when the pass mark is reached.
     pub passed: &'static str,
     /// Heading of the error shown in place of a quiz that cannot load.
@@ -40,26 +71,35 @@ pub struct Texts {
     pub marks: [&'static str; 3],
     /// Outcome titles: correct, partial, wrong, unanswered.
     pub outcomes: [&'static str; 4],
-    /// "10 questions".
-    pub question_count: fn(usize) -> String,
+    /// Forms of "question" for "10 questions": one, few, many, other.
+    pub questions: [&'static str; 4],
     /// "Question 3 of 10".
     pub progress: fn(usize, usize) -> String,
     /// "4 of 10 answered".
     pub answered: fn(usize, usize) -> String,
     /// "Question 3".
     pub question_number: fn(usize) -> String,
-    /// "0.5 of 1 point".
+    /// "0.5 of 1 point", given the points already formatted.
     pub points_of: fn(&str, u32) -> String,
     /// "You scored 7 out of 10 (70 %)".
     pub score: fn(&str, u64, u8) -> String,
     /// "The pass mark is 60 %".
     pub pass_mark: fn(u8) -> String,
+    /// What a shared result says: points, max, percentage, quiz title.
+    pub share_text: fn(&str, u64, u8, &str) -> String,
+    /// "The questions file could not be loaded (HTTP 404)"; status 0 is a network failure.
+    pub fetch_failed: fn(u16) -> String,
 }
 
 impl Texts {
-    /// The strings for a BCP 47 language tag; English for any language without a table yet.
-    pub fn for_language(_tag: &str) -> &'static Texts {
-        &ENGLISH
+    /// The strings for a BCP 47 language tag (`hy`, `ru-RU`, …); English for any language without a table.
+    pub fn for_language(tag: &str) -> &'static Texts {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "hy" => &ARMENIAN,
+            "ru" => &RUSSIAN,
+            _ => &ENGLISH,
+        }
     }
 
     /// The words for a choice's mark.
@@ -80,19 +120,62 @@ impl Texts {
             Outcome::Unanswered => self.outcomes[3],
         }
     }
+
+    /// "10 questions", with the noun in the right plural form.
+    pub fn question_count(&self, n: usize) -> String {
+        let form = match (self.plural)(n as u64) {
+            Plural::One => self.questions[0],
+            Plural::Few => self.questions[1],
+            Plural::Many => self.questions[2],
+            Plural::Other => self.questions[3],
+        };
+        format!("{n} {form}")
+    }
+
+    /// A decimal from the core (`"0.5"`) with this language's separator (`"0,5"`).
+    pub fn decimal(&self, text: &str) -> String {
+        text.replace('.', self.decimal.encode_utf8(&mut [0; 4]))
+    }
 }
 
-fn plural_en(n: u64, one: &str, other: &str) -> String {
+fn plural_english(n: u64) -> Plural {
     if n == 1 {
-        format!("{n} {one}")
+        Plural::One
     } else {
-        format!("{n} {other}")
+        Plural::Other
     }
+}
+
+/// CLDR: one for 0 and 1, other for the rest (the noun stays singular after numbers).
+fn plural_armenian(n: u64) -> Plural {
+    if n <= 1 {
+        Plural::One
+    } else {
+        Plural::Other
+    }
+}
+
+/// CLDR: one for 1, 21, 31…; few for 2–4, 22–24…; many for the rest (5–20, 25–30…).
+fn plural_russian(n: u64) -> Plural {
+    match (n % 10, n % 100) {
+        (1, r) if r != 11 => Plural::One,
+        (2..=4, r) if !(12..=14).contains(&r) => Plural::Few,
+        _ => Plural::Many,
+    }
+}
+
+fn points_en(points: &str, max: u32) -> String {
+    let noun = if max == 1 { "point" } else { "points" };
+    format!("{points} of {max} {noun}")
 }
 
 /// English.
 pub static ENGLISH: Texts = Texts {
+    tag: "en",
+    decimal: '.',
+    plural: plural_english,
     based_on: "Based on",
+    take_quiz: "Take the quiz",
     start: "Start the quiz",
     back: "Back",
     next: "Next question",
@@ -104,7 +187,12 @@ pub static ENGLISH: Texts = Texts {
     passage: "Read the passage in the article",
     result_heading: "Your result",
     review: "Review your answers",
+    answer_key: "Questions and answers",
     retry: "Try again",
+    share: "Share my result",
+    copy_link: "Copy a link to my result",
+    copied: "Link copied.",
+    copy_failed: "Copying did not work. The link is:",
     passed: "You passed",
     load_error: "This quiz could not be loaded",
     marks: [
@@ -113,11 +201,194 @@ pub static ENGLISH: Texts = Texts {
         "Your answer: incorrect",
     ],
     outcomes: ["Correct", "Partly correct", "Incorrect", "Not answered"],
-    question_count: |n| plural_en(n as u64, "question", "questions"),
+    questions: ["question", "questions", "questions", "questions"],
     progress: |n, total| format!("Question {n} of {total}"),
     answered: |n, total| format!("{n} of {total} answered"),
     question_number: |n| format!("Question {n}"),
-    points_of: |points, max| format!("{points} of {}", plural_en(u64::from(max), "point", "points")),
+    points_of: points_en,
     score: |points, max, percentage| format!("You scored {points} out of {max} ({percentage} %)"),
     pass_mark: |mark| format!("The pass mark is {mark} %"),
+    share_text: |points, max, percentage, title| {
+        format!("I scored {points} out of {max} ({percentage} %) in the quiz “{title}”.")
+    },
+    fetch_failed: |status| match status {
+        0 => "The questions file could not be loaded.".to_string(),
+        _ => format!("The questions file could not be loaded (HTTP {status})."),
+    },
 };
+
+/// Armenian (Eastern).
+pub static ARMENIAN: Texts = Texts {
+    tag: "hy",
+    decimal: ',',
+    plural: plural_armenian,
+    based_on: "Ըստ հոդվածի՝",
+    take_quiz: "Անցնել վիկտորինան",
+    start: "Սկսել վիկտորինան",
+    back: "Հետ",
+    next: "Հաջորդ հարցը",
+    finish: "Տեսնել արդյունքը",
+    check: "Ստուգել պատասխանը",
+    select_first: "Ընտրեք պատասխան՝ նախքան այն ստուգելը։",
+    hint_single: "Ընտրեք մեկ պատասխան։",
+    hint_multiple: "Ընտրեք բոլոր ճիշտ տարբերակները։",
+    passage: "Կարդալ այս հատվածը հոդվածում",
+    result_heading: "Ձեր արդյունքը",
+    review: "Ձեր պատասխանների վերլուծությունը",
+    answer_key: "Հարցեր և պատասխաններ",
+    retry: "Փորձել կրկին",
+    share: "Կիսվել արդյունքով",
+    copy_link: "Պատճենել արդյունքի հղումը",
+    copied: "Հղումը պատճենված է։",
+    copy_failed: "Չհաջողվեց պատճենել։ Հղումը՝",
+    passed: "Դուք անցաք",
+    load_error: "Վիկտորինան չհաջողվեց բեռնել",
+    marks: ["Ձեր պատասխանը՝ ճիշտ", "Ճիշտ պատասխան, չընտրված", "Ձեր պատասխանը՝ սխալ"],
+    outcomes: ["Ճիշտ է", "Մասամբ ճիշտ է", "Սխալ է", "Պատասխան չկա"],
+    questions: ["հարց", "հարց", "հարց", "հարց"],
+    progress: |n, total| format!("Հարց {n}՝ {total}-ից"),
+    answered: |n, total| format!("Պատասխանված է {n}-ը՝ {total}-ից"),
+    question_number: |n| format!("Հարց {n}"),
+    points_of: |points, max| format!("Միավոր՝ {points}՝ {max}-ից"),
+    score: |points, max, percentage| format!("Դուք հավաքեցիք {points} միավոր {max}-ից ({percentage} %)"),
+    pass_mark: |mark| format!("Անցողիկ շեմը՝ {mark} %"),
+    share_text: |points, max, percentage, title| {
+        format!("Ես հավաքեցի {points} միավոր {max}-ից ({percentage} %) «{title}» վիկտորինայում։")
+    },
+    fetch_failed: |status| match status {
+        0 => "Հարցերի ֆայլը չհաջողվեց բեռնել։".to_string(),
+        _ => format!("Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP {status})։"),
+    },
+};
+
+/// Russian.
+pub static RUSSIAN: Texts = Texts {
+    tag: "ru",
+    decimal: ',',
+    plural: plural_russian,
+    based_on: "По статье",
+    take_quiz: "Пройти тест",
+    start: "Начать тест",
+    back: "Назад",
+    next: "Следующий вопрос",
+    finish: "Показать результат",
+    check: "Проверить ответ",
+    select_first: "Выберите ответ, прежде чем проверять.",
+    hint_single: "Выберите один ответ.",
+    hint_multiple: "Выберите все подходящие варианты.",
+    passage: "Прочитать этот фрагмент статьи",
+    result_heading: "Ваш результат",
+    review: "Разбор ответов",
+    answer_key: "Вопросы и ответы",
+    retry: "Пройти ещё раз",
+    share: "Поделиться результатом",
+    copy_link: "Скопировать ссылку на результат",
+    copied: "Ссылка скопирована.",
+    copy_failed: "Не удалось скопировать. Ссылка:",
+    passed: "Тест пройден",
+    load_error: "Не удалось загрузить тест",
+    marks: ["Ваш ответ: верно", "Верный ответ, не выбран", "Ваш ответ: неверно"],
+    outcomes: ["Верно", "Частично верно", "Неверно", "Нет ответа"],
+    questions: ["вопрос", "вопроса", "вопросов", "вопроса"],
+    progress: |n, total| format!("Вопрос {n} из {total}"),
+    answered: |n, total| format!("Отвечено: {n} из {total}"),
+    question_number: |n| format!("Вопрос {n}"),
+    points_of: |points, max| format!("Баллы: {points} из {max}"),
+    score: |points, max, percentage| format!("Ваш результат: {points} из {max} ({percentage} %)"),
+    pass_mark: |mark| format!("Проходной порог — {mark} %"),
+    share_text: |points, max, percentage, title| {
+        format!("Мой результат в тесте «{title}»: {points} из {max} ({percentage} %).")
+    },
+    fetch_failed: |status| match status {
+        0 => "Не удалось загрузить файл с вопросами.".to_string(),
+        _ => format!("Не удалось загрузить файл с вопросами (HTTP {status})."),
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals_follow_cldr() {
+        let forms: Vec<String> = [1, 2, 4, 5, 11, 12, 14, 20, 21, 22, 25, 101, 111]
+            .iter()
+            .map(|&n| RUSSIAN.question_count(n))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "1 вопрос",
+                "2 вопроса",
+                "4 вопроса",
+                "5 вопросов",
+                "11 вопросов",
+                "12 вопросов",
+                "14 вопросов",
+                "20 вопросов",
+                "21 вопрос",
+                "22 вопроса",
+                "25 вопросов",
+                "101 вопрос",
+                "111 вопросов",
+            ]
+        );
+    }
+
+    #[test]
+    fn english_and_armenian_plurals() {
+        assert_eq!(ENGLISH.question_count(1), "1 question");
+        assert_eq!(ENGLISH.question_count(0), "0 questions");
+        assert_eq!(ENGLISH.question_count(10), "10 questions");
+        assert_eq!(ARMENIAN.question_count(10), "10 հարց");
+        assert_eq!((ARMENIAN.plural)(0), Plural::One);
+        assert_eq!((ARMENIAN.plural)(2), Plural::Other);
+    }
+
+    #[test]
+    fn languages_are_chosen_by_their_primary_subtag() {
+        assert_eq!(Texts::for_language("ru-RU").tag, "ru");
+        assert_eq!(Texts::for_language("HY").tag, "hy");
+        assert_eq!(Texts::for_language("hy_AM").tag, "hy");
+        assert_eq!(Texts::for_language("fr").tag, "en");
+        assert_eq!(Texts::for_language("").tag, "en");
+    }
+
+    #[test]
+    fn decimals_take_the_languages_separator() {
+        assert_eq!(RUSSIAN.decimal("0.5"), "0,5");
+        assert_eq!(ARMENIAN.decimal("2.25"), "2,25");
+        assert_eq!(ENGLISH.decimal("0.5"), "0.5");
+    }
+
+    #[test]
+    fn every_table_fills_every_string() {
+        for texts in [&ENGLISH, &ARMENIAN, &RUSSIAN] {
+            let strings = [
+                texts.based_on,
+                texts.take_quiz,
+                texts.start,
+                texts.back,
+                texts.next,
+                texts.finish,
+                texts.check,
+                texts.select_first,
+                texts.hint_single,
+                texts.hint_multiple,
+                texts.passage,
+                texts.result_heading,
+                texts.review,
+                texts.answer_key,
+                texts.retry,
+                texts.share,
+                texts.copy_link,
+                texts.copied,
+                texts.copy_failed,
+                texts.passed,
+                texts.load_error,
+            ];
+            assert!(strings.iter().all(|s| !s.trim().is_empty()), "{}", texts.tag);
+            assert!(texts.marks.iter().chain(&texts.outcomes).all(|s| !s.is_empty()));
+        }
+    }
+}

@@ -213,6 +213,12 @@ pub struct ResultView {
     pub review: Vec<QuestionView>,
     /// The Retry button's label.
     pub retry_label: String,
+    /// The Share button's label (where the browser can share).
+    pub share_label: String,
+    /// The Copy-link button's label (where it cannot).
+    pub copy_label: String,
+    /// What a shared result says.
+    pub share_text: String,
     /// What the live region announces.
     pub announcement: String,
 }
@@ -234,6 +240,29 @@ impl Session {
     }
 }
 
+/// Every question of the attempt with its answer shown, for printing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerKeyView {
+    /// "Questions and answers".
+    pub heading: String,
+    /// The questions, revealed.
+    pub questions: Vec<QuestionView>,
+}
+
+impl Session {
+    /// Every question of this attempt with its answer and explanation shown, for a printout.
+    pub fn answer_key(&self, language: &str) -> AnswerKeyView {
+        let texts = Texts::for_language(language);
+        let result = self.result();
+        AnswerKeyView {
+            heading: texts.answer_key.to_string(),
+            questions: (0..self.len())
+                .map(|p| question_view(self, p, &result.questions[p], texts, true))
+                .collect(),
+        }
+    }
+}
+
 fn intro(session: &Session, texts: &Texts) -> IntroView {
     let quiz = session.quiz();
     let source = quiz.source();
@@ -248,7 +277,7 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
         headline: source.headline.clone(),
         url: source.url.clone(),
         byline: byline.join(", "),
-        count_text: (texts.question_count)(session.len()),
+        count_text: texts.question_count(session.len()),
         corrections: quiz
             .corrections()
             .iter()
@@ -261,7 +290,7 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
 fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView {
     let total = session.len();
     let result = session.result();
-    let view = |position: usize| question_view(session, position, &result.questions[position], texts);
+    let view = |position: usize| question_view(session, position, &result.questions[position], texts, false);
     match layout {
         Layout::One => {
             let position = session.position();
@@ -295,12 +324,19 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
     }
 }
 
-fn question_view(session: &Session, position: usize, result: &QuestionResult, texts: &Texts) -> QuestionView {
+/// One question of the attempt as shown; `reveal_all` shows its answer whatever the session says.
+fn question_view(
+    session: &Session,
+    position: usize,
+    result: &QuestionResult,
+    texts: &Texts,
+    reveal_all: bool,
+) -> QuestionView {
     let slot: SlotView<'_> = session
         .slot(position)
         .unwrap_or_else(|| unreachable!("positions come from the session"));
     let question = slot.question;
-    let revealed = slot.revealed;
+    let revealed = slot.revealed || reveal_all;
     let reveal_each = session.quiz().settings().reveal == Reveal::Each;
     let choices = slot
         .choices
@@ -325,7 +361,7 @@ fn question_view(session: &Session, position: usize, result: &QuestionResult, te
         .collect();
     let feedback = revealed.then(|| {
         let title = texts.outcome(result.outcome).to_string();
-        let points_text = (texts.points_of)(&result.points_text, result.max);
+        let points_text = (texts.points_of)(&texts.decimal(&result.points_text), result.max);
         FeedbackView {
             outcome: result.outcome,
             announcement: format!("{title}. {points_text}."),
@@ -358,7 +394,8 @@ fn question_view(session: &Session, position: usize, result: &QuestionResult, te
 fn result(session: &Session, texts: &Texts) -> ResultView {
     let result = session.result();
     let settings = session.quiz().settings();
-    let score_text = (texts.score)(&result.points_text, result.max, result.percentage);
+    let points = texts.decimal(&result.points_text);
+    let score_text = (texts.score)(&points, result.max, result.percentage);
     let pass_text = if result.passed {
         texts.passed.to_string()
     } else {
@@ -376,8 +413,11 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
         band_message: band.map(|b| b.message),
         review_heading: texts.review.to_string(),
         review: (0..session.len())
-            .map(|p| question_view(session, p, &result.questions[p], texts))
+            .map(|p| question_view(session, p, &result.questions[p], texts, false))
             .collect(),
         retry_label: texts.retry.to_string(),
+        share_label: texts.share.to_string(),
+        copy_label: texts.copy_link.to_string(),
+        share_text: (texts.share_text)(&points, result.max, result.percentage, session.quiz().title()),
     }
 }

@@ -2,12 +2,14 @@
 //! answering (one question at a time or all on one page) and on the result, in English,
 //! and the serialized form the JavaScript API hands to the page.
 
-use std::collections::BTreeSet;
-use std::sync::Arc;
+mod common;
 
+use std::collections::BTreeSet;
+
+use common::{load, question, quiz_doc, with_bands};
 use reader_quiz::{
-    ChoiceView, FeedbackView, IntroView, Kind, Layout, Mark, Outcome, QuestionView, QuestionsView, Quiz, ResultView,
-    Screen, Session,
+    ChoiceView, FeedbackView, IntroView, Kind, Layout, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen,
+    Session,
 };
 use serde_json::{json, Value};
 
@@ -28,37 +30,30 @@ fn source(author: Option<&str>) -> Value {
     source
 }
 
-/// A quiz with `settings` and `questions`, pass bands 0–59 "Keep reading" and 60–100 "Well read".
+/// A quiz with `settings` and `questions`, titled "How well did you read it?" with an intro,
+/// on the article by Jason Corcoran, and result bands 0–59 "Keep reading" and 60–100 "Well read".
 fn quiz_json(settings: Value, questions: Vec<Value>) -> Value {
-    json!({
-        "format": 1,
-        "id": "view-test",
-        "title": "How well did you read it?",
-        "intro": "Ten questions on today's economy story.",
-        "language": "en",
-        "source": source(Some("Jason Corcoran")),
-        "settings": settings,
-        "bands": [
+    let mut doc = with_bands(
+        quiz_doc("view-test", settings, questions),
+        json!([
             { "min": 0, "max": 59, "title": "Keep reading", "message": "Have another look at the article." },
             { "min": 60, "max": 100, "title": "Well read", "message": "You know the story." }
-        ],
-        "questions": questions,
-    })
+        ]),
+    );
+    doc["title"] = json!("How well did you read it?");
+    doc["intro"] = json!("Ten questions on today's economy story.");
+    doc["source"] = source(Some("Jason Corcoran"));
+    doc
 }
 
 /// A single-answer question `id` with choices a, b, c, of which a is correct.
 fn single(id: &str) -> Value {
-    json!({
-        "id": id,
-        "kind": "single",
-        "prompt": format!("Question {id}?"),
-        "choices": [
-            { "id": "a", "text": "Choice a", "correct": true },
-            { "id": "b", "text": "Choice b" },
-            { "id": "c", "text": "Choice c" }
-        ],
-        "explanation": format!("Explanation of {id}."),
-    })
+    question(id, "single", &["a", "b", "c"], &["a"])
+}
+
+/// Single-answer questions `q1` to `qn` (see [`single`]).
+fn singles(n: usize) -> Vec<Value> {
+    (1..=n).map(|n| single(&format!("q{n}"))).collect()
 }
 
 /// Three questions exercising every part of a reveal:
@@ -106,10 +101,6 @@ fn mixed_questions() -> Vec<Value> {
             "explanation": "Growth and inflation are given.",
         }),
     ]
-}
-
-fn load(doc: &Value) -> Arc<Quiz> {
-    Arc::new(Quiz::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("invalid test quiz:\n{e}")))
 }
 
 /// A new session (seed 1) on `doc`, on its intro screen.
@@ -266,7 +257,7 @@ fn the_byline_leaves_out_a_missing_author() {
 
 #[test]
 fn the_count_text_counts_the_questions_of_an_attempt_in_the_plural() {
-    let ten: Vec<Value> = (1..=10).map(|n| single(&format!("q{n}"))).collect();
+    let ten = singles(10);
     assert_eq!(
         intro_view(&new_session(&quiz_json(json!({}), ten))).count_text,
         "10 questions"
@@ -286,10 +277,10 @@ fn the_count_text_is_singular_for_one_question() {
 
 #[test]
 fn the_count_text_counts_the_draw_not_the_pool() {
-    let pool: Vec<Value> = (1..=5).map(|n| single(&format!("q{n}"))).collect();
+    let pool = singles(5);
     let s = new_session(&quiz_json(json!({ "draw": 3 }), pool));
     assert_eq!(intro_view(&s).count_text, "3 questions");
-    let pool: Vec<Value> = (1..=5).map(|n| single(&format!("q{n}"))).collect();
+    let pool = singles(5);
     let s = new_session(&quiz_json(json!({ "draw": 1 }), pool));
     assert_eq!(intro_view(&s).count_text, "1 question");
 }
@@ -723,7 +714,7 @@ fn the_whole_page_shows_every_question_of_the_attempt_numbered() {
 
 #[test]
 fn the_whole_page_shows_the_questions_of_a_draw_in_attempt_order() {
-    let pool: Vec<Value> = (1..=6).map(|n| single(&format!("q{n}"))).collect();
+    let pool = singles(6);
     let s = started(&quiz_json(json!({ "draw": 4, "shuffle_questions": true }), pool));
     let view = questions_view(&s, Layout::All);
     let order: Vec<String> = (0..s.len()).map(|i| s.slot(i).unwrap().question.id.clone()).collect();
@@ -1203,6 +1194,9 @@ fn the_result_serializes_tagged_result_with_snake_case_fields() {
             "review_heading",
             "review",
             "retry_label",
+            "share_label",
+            "copy_label",
+            "share_text",
             "announcement"
         ])
     );
@@ -1256,4 +1250,72 @@ fn choice_views_are_plain_data() {
             "mark_text": "Your answer: correct"
         })
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Printing, sharing and other languages
+
+#[test]
+fn the_answer_key_shows_every_question_of_the_attempt_revealed_even_mid_quiz() {
+    let s = mixed();
+    let key = s.answer_key("en");
+    assert_eq!(key.heading, "Questions and answers");
+    assert_eq!(ids(&key.questions), ["q1", "q2", "q3"]);
+    for question in &key.questions {
+        assert!(question.revealed && question.reveal_label.is_none(), "{}", question.id);
+        assert!(
+            question.choices.iter().any(|c| c.mark == Some(Mark::CorrectMissed)),
+            "{}",
+            question.id
+        );
+        assert_eq!(feedback(question).title, "Not answered");
+    }
+    assert!(
+        !current_view(&s).revealed,
+        "printing reveals nothing in the session itself"
+    );
+}
+
+#[test]
+fn the_result_offers_a_share_text_with_the_score_and_the_quiz_title() {
+    let mut s = started(&quiz_json(json!({}), singles(2)));
+    s.answer("q1", &["a"]).unwrap();
+    s.finish().unwrap();
+    let view = result_view(&s);
+    assert_eq!(view.share_label, "Share my result");
+    assert_eq!(view.copy_label, "Copy a link to my result");
+    assert_eq!(
+        view.share_text,
+        "I scored 1 out of 2 (50 %) in the quiz “How well did you read it?”."
+    );
+}
+
+#[test]
+fn the_interface_speaks_the_language_asked_for_with_its_plurals_and_decimal_comma() {
+    let mut s = mixed();
+    let Screen::Questions(view) = s.screen_in(Layout::One, "ru") else {
+        panic!("not answering")
+    };
+    assert_eq!(view.progress_text, "Вопрос 1 из 3");
+    assert_eq!(view.next_label.as_deref(), Some("Следующий вопрос"));
+    assert_eq!(view.questions[0].hint, "Выберите один ответ.");
+    // q2 under `halves` with one of its two correct choices missed: half a point.
+    s.answer("q2", &["a"]).unwrap();
+    s.reveal("q2").unwrap();
+    s.next_question().unwrap();
+    let Screen::Questions(view) = s.screen_in(Layout::One, "ru") else {
+        panic!("not answering")
+    };
+    let feedback = view.questions[0].feedback.as_ref().unwrap();
+    assert_eq!(feedback.title, "Частично верно");
+    assert_eq!(feedback.points_text, "Баллы: 0,5 из 1");
+    let Screen::Intro(intro) = new_session(&quiz_json(json!({}), singles(5))).screen_in(Layout::One, "ru") else {
+        panic!("not the intro")
+    };
+    assert_eq!(intro.count_text, "5 вопросов");
+    assert_eq!(intro.start_label, "Начать тест");
+    let Screen::Intro(intro) = new_session(&quiz_json(json!({}), singles(2))).screen_in(Layout::One, "hy") else {
+        panic!("not the intro")
+    };
+    assert_eq!(intro.count_text, "2 հարց");
 }

@@ -9,7 +9,7 @@ for (const name of ["src", "layout", "theme", "lang", "id"]) {
   if (value) quiz.setAttribute(name, value);
 }
 if (!quiz.id) quiz.id = "frame";
-document.body.append(quiz);
+document.getElementById("main").append(quiz);
 
 function post(message) {
   if (window.parent !== window) window.parent.postMessage({ source: "reader-quiz", ...message }, "*");

@@ -4,6 +4,12 @@
 // The quiz's own files resolve against this script's URL, so they can live on another path or a CDN.
 
 const base = new URL(".", import.meta.url);
+// The two strings shown before the engine (and its locale tables) has loaded.
+const PRELOAD_TEXTS = {
+  en: { open: "Take the quiz", failed: "This quiz could not be loaded: the browser could not start it." },
+  hy: { open: "Անցնել վիկտորինան", failed: "Վիկտորինան չհաջողվեց բեռնել. դիտարկիչը չկարողացավ այն գործարկել։" },
+  ru: { open: "Пройти тест", failed: "Не удалось загрузить тест: браузер не смог его запустить." },
+};
 const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
 let engine;
 let instances = 0;
@@ -54,11 +60,21 @@ class ReaderQuiz extends HTMLElement {
     }
   }
 
+  /** The interface language: the element's `lang`, else the page's. */
+  #language() {
+    return this.getAttribute("lang") || document.documentElement.lang || "en";
+  }
+
+  #preloadText(key) {
+    const primary = this.#language().split(/[-_]/)[0].toLowerCase();
+    return (PRELOAD_TEXTS[primary] ?? PRELOAD_TEXTS.en)[key];
+  }
+
   #showOpener(instance) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "rq-button rq-primary rq-opener";
-    button.textContent = this.getAttribute("label") ?? "Take the quiz";
+    button.textContent = this.getAttribute("label") ?? this.#preloadText("open");
     button.addEventListener("click", () => this.#start(instance, true), { once: true });
     this.#container.className = "rq-root";
     this.#container.append(button);
@@ -66,10 +82,10 @@ class ReaderQuiz extends HTMLElement {
 
   async #start(instance, focus) {
     const src = new URL(this.getAttribute("src") ?? "questions.json", document.baseURI);
-    const questions = fetch(src).then((response) => {
-      if (!response.ok) throw new Error(`${src.pathname} could not be loaded (HTTP ${response.status})`);
-      return response.text();
-    });
+    const questions = fetch(src).then(
+      (response) => (response.ok ? response.text() : Promise.reject(response.status)),
+      () => Promise.reject(0),
+    );
     questions.catch(() => {});
     let glue;
     try {
@@ -77,14 +93,15 @@ class ReaderQuiz extends HTMLElement {
     } catch (error) {
       this.#container.className = "rq-root";
       this.#container.setAttribute("role", "alert");
-      this.#container.textContent = "This quiz could not be loaded: the browser could not start it.";
+      this.#container.textContent = this.#preloadText("failed");
       throw error;
     }
     let text;
     try {
       text = await questions;
-    } catch (error) {
-      glue.mountError(this.#container, error.message);
+    } catch (status) {
+      glue.mountFetchError(this.#container, status, this.getAttribute("lang") ?? undefined);
+      console.warn(`reader-quiz: ${src} could not be loaded (HTTP ${status})`);
       return;
     }
     const options = {

@@ -34,6 +34,11 @@ pub(crate) fn parse_layout(name: Option<&str>) -> Result<Layout, JsError> {
 }
 
 impl Options {
+    /// The interface language the page asked for, if any.
+    pub(crate) fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
     /// Reads `{layout, theme, language, storageKey, instance, seed}` from a JavaScript object (or `undefined`).
     pub(crate) fn from_js(options: &JsValue) -> Result<Options, JsError> {
         let get = |key: &str| -> JsValue {
@@ -75,6 +80,7 @@ enum Focus {
 pub(crate) struct App {
     host: Element,
     screen: Element,
+    print: Element,
     status: Element,
     session: Session,
     layout: Layout,
@@ -96,6 +102,8 @@ impl App {
         let doc = host.owner_document().ok_or("the element has no document")?;
         let screen = doc.create_element("div")?;
         screen.set_class_name("rq-screen");
+        let print = doc.create_element("div")?;
+        print.set_class_name("rq-print");
         let status = doc.create_element("div")?;
         status.set_class_name("rq-status rq-visually-hidden");
         status.set_attribute("role", "status")?;
@@ -107,11 +115,13 @@ impl App {
             .unwrap_or_else(|| session.quiz().language().to_string());
         host.set_text_content(None);
         host.append_child(&screen)?;
+        host.append_child(&print)?;
         host.append_child(&status)?;
         let uid = format!("rq{}", INSTANCES.fetch_add(1, Ordering::Relaxed));
         let app = App {
             host: host.clone(),
             screen,
+            print,
             status,
             session,
             layout: options.layout,
@@ -131,6 +141,17 @@ impl App {
             });
             host.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
             // The listener lives as long as the page: the quiz never unmounts.
+            listener.forget();
+        }
+        let window = web_sys::window().ok_or("no window")?;
+        for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
+            let app = Rc::clone(&app);
+            let listener = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+                if let Err(e) = app.borrow().print_view(printing) {
+                    web_sys::console::error_1(&e);
+                }
+            });
+            window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
             listener.forget();
         }
         Ok(())
@@ -163,6 +184,7 @@ impl App {
             ),
             "finish" => (Action::Finish, Some(Focus::Heading)),
             "retry" => (Action::Retry, None),
+            "share" | "copy" => return self.share(name == "share"),
             _ => return Ok(()),
         };
         let events = match self.session.apply(&action) {
@@ -177,6 +199,60 @@ impl App {
         let focus = focus.unwrap_or_else(|| self.first_focus());
         self.draw(focus, None)?;
         self.dispatch(&events)
+    }
+
+    /// Shares the result with the Web Share API, or copies it with a link to the clipboard,
+    /// and says in the live region how that went.
+    fn share(&self, native: bool) -> Result<(), JsValue> {
+        let Screen::Result(view) = self.session.screen_in(self.layout, &self.language) else {
+            return Ok(());
+        };
+        let texts = Texts::for_language(&self.language);
+        let url = self.session.quiz().source().url.clone();
+        let navigator = web_sys::window().ok_or("no window")?.navigator();
+        let status = self.status.clone();
+        let promise = if native {
+            let data = js_sys::Object::new();
+            js_sys::Reflect::set(&data, &"title".into(), &self.session.quiz().title().into())?;
+            js_sys::Reflect::set(&data, &"text".into(), &view.share_text.as_str().into())?;
+            js_sys::Reflect::set(&data, &"url".into(), &url.as_str().into())?;
+            call_method(&navigator, "share", &data)?
+        } else {
+            let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
+            let text = format!("{} {url}", view.share_text);
+            match call_method(&clipboard, "writeText", &text.into()) {
+                Ok(promise) => promise,
+                Err(_) => js_sys::Promise::reject(&JsValue::NULL).into(),
+            }
+        };
+        let copied = texts.copied;
+        let failed = format!("{} {url}", texts.copy_failed);
+        let done = Closure::once_into_js(move |_: JsValue| {
+            if !native {
+                status.set_text_content(Some(copied));
+            }
+        });
+        let status = self.status.clone();
+        let refused = Closure::once_into_js(move |_: JsValue| {
+            // A reader who closes the share sheet is no failure; a clipboard that refuses is.
+            if !native {
+                status.set_text_content(Some(&failed));
+            }
+        });
+        let then: js_sys::Function = js_sys::Reflect::get(&promise, &"then".into())?.dyn_into()?;
+        then.call2(&promise, &done, &refused)?;
+        Ok(())
+    }
+
+    /// Draws every question with its answer into the print-only area, or empties it.
+    fn print_view(&self, printing: bool) -> Result<(), JsValue> {
+        if printing {
+            let view = self.session.answer_key(&self.language);
+            render::answer_key(&self.print, &view, &Ids { uid: &self.uid })
+        } else {
+            self.print.set_text_content(None);
+            Ok(())
+        }
     }
 
     /// Tells the page what happened: a bubbling, composed `reader-quiz:NAME` event on the host.
@@ -265,6 +341,12 @@ impl App {
             let _ = storage.set_item(&self.storage_key, &self.session.snapshot());
         }
     }
+}
+
+/// Calls `target[method](argument)` and returns what it returns (here, promises).
+fn call_method(target: &JsValue, method: &str, argument: &JsValue) -> Result<JsValue, JsValue> {
+    let function: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
+    function.call1(target, argument)
 }
 
 fn focus_by_id(within: &Element, id: &str) {

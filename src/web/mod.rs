@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Errors, Quiz, Session};
+use crate::{Error, Errors, Quiz, Session, Texts};
 
 /// Turns any core error into a JavaScript `Error` carrying the core's message.
 pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
@@ -62,16 +62,20 @@ pub fn mount(
         }
         Err(errors) => {
             let messages: Vec<String> = errors.as_slice().iter().map(Error::to_string).collect();
-            render::error(&element, &messages).map_err(|_| JsError::new("could not render the error"))?;
+            let texts = Texts::for_language(options.language().unwrap_or("en"));
+            render::error(&element, &messages, texts).map_err(|_| JsError::new("could not render the error"))?;
             Err(js_error(errors))
         }
     }
 }
 
-/// Shows a load failure (the questions file could not be fetched, say) in `element`.
-#[wasm_bindgen(js_name = mountError)]
-pub fn mount_error(element: web_sys::Element, message: &str) -> Result<(), JsError> {
-    render::error(&element, &[message.to_string()]).map_err(|_| JsError::new("could not render the error"))
+/// Tells the reader, in `element`, that the questions file could not be fetched: `status` is
+/// the HTTP status (0 for a network failure), `language` the interface's (English by default).
+#[wasm_bindgen(js_name = mountFetchError)]
+pub fn mount_fetch_error(element: web_sys::Element, status: u16, language: Option<String>) -> Result<(), JsError> {
+    let texts = Texts::for_language(language.as_deref().unwrap_or("en"));
+    render::error(&element, &[(texts.fetch_failed)(status)], texts)
+        .map_err(|_| JsError::new("could not render the error"))
 }
 
 /// Every problem in a questions file, as messages with their places; empty when it is valid.
@@ -247,5 +251,5 @@ export type Screen =
       questions: QuestionView[]; back_label: string | null; next_label: string | null; finish_label: string | null }
   | { screen: "result"; heading: string; score_text: string; percentage: number; passed: boolean; pass_text: string;
       band_title: string | null; band_message: string | null; review_heading: string; review: QuestionView[];
-      retry_label: string; announcement: string };
+      retry_label: string; share_label: string; copy_label: string; share_text: string; announcement: string };
 "#;

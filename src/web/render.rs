@@ -4,7 +4,9 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::dom::{append, attrs, Dom};
-use crate::{FeedbackView, IntroView, Kind, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen, Texts};
+use crate::{
+    AnswerKeyView, FeedbackView, IntroView, Kind, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen, Texts,
+};
 
 /// Ids of one mounted quiz's elements; `uid` keeps several quizzes on a page apart.
 pub(crate) struct Ids<'a> {
@@ -54,10 +56,23 @@ pub(crate) fn screen(
     Ok(())
 }
 
-/// Shows problems in place of the quiz, so an editor sees them rather than an empty box.
-pub(crate) fn error(element: &Element, messages: &[String]) -> Result<(), JsValue> {
+/// Fills `container` with every question of the attempt, answers shown: what a printout shows.
+pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_>) -> Result<(), JsValue> {
+    let dom = Dom::of(container)?;
+    let list = dom.el("ol", "rq-review")?;
+    for item in &view.questions {
+        let entry = dom.el("li", "")?;
+        append(&entry, &[&question(&dom, item, ids, "p", false, None)?])?;
+        append(&list, &[&entry])?;
+    }
+    container.set_text_content(None);
+    append(container, &[&dom.text("h2", "rq-title", &view.heading)?, &list])?;
+    Ok(())
+}
+
+/// Shows problems in place of the quiz, so an editor (or a reader) sees them rather than an empty box.
+pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) -> Result<(), JsValue> {
     let dom = Dom::of(element)?;
-    let texts = Texts::for_language("en");
     let alert = dom.el("div", "rq-load-error")?;
     alert.set_attribute("role", "alert")?;
     append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)?])?;
@@ -268,7 +283,15 @@ fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Result<Element, JsValue
     Ok(block)
 }
 
+/// Whether the browser offers the Web Share API; where it does not, the result offers a copy link.
+fn can_share() -> bool {
+    web_sys::window()
+        .map(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).is_ok_and(|f| f.is_function()))
+        .unwrap_or(false)
+}
+
 fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Result<Element, JsValue> {
+    let can_share = can_share();
     let section = dom.el("section", "rq-result")?;
     let heading = dom.text("h2", "rq-title", &view.heading)?;
     attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")])?;
@@ -293,9 +316,17 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Result<Element, JsValu
         append(&section, &[&band])?;
     }
     let nav = dom.el("div", "rq-nav")?;
+    let (action, label) = if can_share {
+        ("share", &view.share_label)
+    } else {
+        ("copy", &view.copy_label)
+    };
     append(
         &nav,
-        &[&dom.button("rq-button rq-primary", "retry", &view.retry_label)?],
+        &[
+            &dom.button("rq-button rq-primary", "retry", &view.retry_label)?,
+            &dom.button("rq-button rq-secondary", action, label)?,
+        ],
     )?;
     append(
         &section,

@@ -198,7 +198,7 @@ test("a syntax error is shown with its line and column", async ({ page }) => {
 test("a missing questions file is reported, not a blank box", async ({ page }) => {
   await page.route("**/questions.json", (route) => route.fulfill({ status: 404, body: "not found" }));
   await page.goto("/");
-  await expect(page.getByRole("alert")).toContainText("questions.json could not be loaded (HTTP 404)");
+  await expect(page.getByRole("alert")).toContainText("The questions file could not be loaded (HTTP 404).");
 });
 
 test("markup in question text is shown as text, never run", async ({ page }) => {

@@ -1,0 +1,269 @@
+// Every reader: WCAG 2.2 AA checks on every screen in both themes, the accessibility tree,
+// target sizes, reflow at 320 px and 200 % zoom, right-to-left layout, languages, comforts.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+
+const quiz = JSON.parse(readFileSync(new URL("../../questions.json", import.meta.url), "utf8"));
+const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+const correctIds = (id) => byId.get(id).choices.filter((c) => c.correct).map((c) => c.id);
+const wrongId = (id) => byId.get(id).choices.find((c) => !c.correct).id;
+
+/** axe-core on the whole page (shadow roots included), WCAG 2.0–2.2 A and AA. */
+async function axe(page, screen) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const found = results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}): ${v.nodes[0].failureSummary}`);
+  expect(found).toEqual([]);
+}
+
+async function currentQuestion(page) {
+  return page.locator("fieldset.rq-question").first().getAttribute("data-question");
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`every screen passes axe-core in the ${colorScheme} theme`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.locator(".rq-intro")).toBeVisible();
+    await axe(page, "intro");
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await axe(page, "question");
+    await page.getByRole("button", { name: "Check answer" }).click();
+    await expect(page.locator(".rq-error-message")).toBeVisible();
+    await axe(page, "question with the missing-answer message");
+    const qid = await currentQuestion(page);
+    await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
+    await page.getByRole("button", { name: "Check answer" }).click();
+    await axe(page, "revealed");
+    for (let n = 1; n < 10; n++) await page.getByRole("button", { name: "Next question" }).click();
+    await page.getByRole("button", { name: "See my result" }).click();
+    await axe(page, "result");
+    await page.route("**/questions.json", (route) => route.fulfill({ body: "{", contentType: "application/json" }));
+    await page.goto("/");
+    await expect(page.getByRole("alert")).toBeVisible();
+    await axe(page, "error");
+    await context.close();
+  });
+}
+
+/** Every node of the accessibility tree (through CDP), flattened. */
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: n.name?.value ?? "" }));
+}
+
+test("every control in the accessibility tree has the right role and a name", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const qid = await currentQuestion(page);
+  const question = byId.get(qid);
+  let tree = await axTree(page);
+  const role = question.kind === "single" ? "radio" : "checkbox";
+  const choices = tree.filter((n) => n.role === role);
+  expect(choices.map((n) => n.name).sort()).toEqual(question.choices.map((c) => c.text).sort());
+  const group = tree.find((n) => n.role === (question.kind === "single" ? "radiogroup" : "group") || n.role === "group");
+  expect(group?.name).toBe(question.prompt);
+  expect(tree.filter((n) => n.role === "button").map((n) => n.name).sort()).toEqual(["Check answer", "Next question"]);
+  expect(tree.find((n) => n.role === "progressbar")?.name).toBe("Question 1 of 10");
+  expect(tree.some((n) => n.role === "status")).toBe(true);
+  await page.locator(`input[value="${correctIds(qid)[0]}"] + label`).click();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  tree = await axTree(page);
+  const interactive = tree.filter((n) => ["button", "link", "radio", "checkbox"].includes(n.role));
+  for (const node of interactive) expect(node.name.trim(), `${node.role} without a name`).not.toBe("");
+  expect(tree.some((n) => n.role === "link" && n.name === "Read the passage in the article")).toBe(true);
+});
+
+test("focus follows the reader and is never dropped to the page", async ({ page }) => {
+  const deepFocus = () =>
+    page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active === document.body ? "body" : `${active.localName}.${active.className}`;
+    });
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  expect(await deepFocus()).toBe("legend.rq-legend");
+  await page.getByRole("button", { name: "Check answer" }).click();
+  expect(await deepFocus()).toBe("legend.rq-legend");
+  await page.locator("fieldset.rq-question input").first().check({ force: true });
+  await page.getByRole("button", { name: "Check answer" }).click();
+  expect(await deepFocus()).toMatch(/^div\.rq-feedback/);
+  await page.getByRole("button", { name: "Next question" }).click();
+  expect(await deepFocus()).toBe("legend.rq-legend");
+  await page.getByRole("button", { name: "Back" }).click();
+  expect(await deepFocus()).toBe("legend.rq-legend");
+  for (let n = 1; n < 10; n++) await page.getByRole("button", { name: "Next question" }).click();
+  await page.getByRole("button", { name: "See my result" }).click();
+  expect(await deepFocus()).toBe("h2.rq-title");
+  await page.getByRole("button", { name: "Try again" }).click();
+  expect(await deepFocus()).toBe("legend.rq-legend");
+});
+
+test("every input and button is at least 24 by 24 CSS pixels", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const qid = await currentQuestion(page);
+  await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  const sizes = await page.locator("reader-quiz").evaluate((host) =>
+    [...host.shadowRoot.querySelectorAll("input, button, label")].map((e) => {
+      const box = e.getBoundingClientRect();
+      return { what: `${e.localName} ${e.textContent.slice(0, 20)}`, width: box.width, height: box.height };
+    }),
+  );
+  expect(sizes.length).toBeGreaterThan(5);
+  for (const size of sizes) {
+    expect(size.width, size.what).toBeGreaterThanOrEqual(24);
+    expect(size.height, size.what).toBeGreaterThanOrEqual(24);
+  }
+});
+
+for (const [name, options] of [
+  ["at 320 CSS px", { viewport: { width: 320, height: 640 } }],
+  ["at 200 % zoom", { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }],
+]) {
+  test(`the whole flow reflows without horizontal scrolling ${name}`, async ({ browser }) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const noScroll = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.goto("/");
+    await noScroll();
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    for (let n = 1; n <= 10; n++) {
+      const qid = await currentQuestion(page);
+      await page.locator(`input[value="${correctIds(qid)[0]}"] + label`).click();
+      await page.getByRole("button", { name: "Check answer" }).click();
+      await noScroll();
+      await page.getByRole("button", { name: n < 10 ? "Next question" : "See my result" }).click();
+    }
+    await noScroll();
+    await context.close();
+  });
+}
+
+test("right and wrong are told by icon and words, not colour alone", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const qid = await currentQuestion(page);
+  await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.locator(".rq-choice-wrong .rq-mark")).toHaveText("✗ Your answer: incorrect");
+  await expect(page.locator(".rq-choice-correct .rq-mark").first()).toHaveText(/^✓ Correct answer/);
+  await expect(page.locator(".rq-feedback-title")).toHaveText("✗ Incorrect");
+});
+
+test("right-to-left pages mirror the layout", async ({ page }) => {
+  await page.route("**/rtl.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+        <script type="module" src="reader-quiz.js"></script></head>
+        <body dir="rtl"><reader-quiz src="questions.json"></reader-quiz></body></html>`,
+    }),
+  );
+  await page.goto("/rtl.html");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.locator(".rq-root")).toHaveCSS("direction", "rtl");
+  const [input, label] = await Promise.all([
+    page.locator(".rq-choice input").first().boundingBox(),
+    page.locator(".rq-choice label").first().boundingBox(),
+  ]);
+  expect(input.x).toBeGreaterThan(label.x);
+  const qid = await currentQuestion(page);
+  await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  expect(await page.locator(".rq-feedback").evaluate((e) => getComputedStyle(e).borderRightWidth)).toBe("4px");
+  expect(await page.locator(".rq-feedback").evaluate((e) => getComputedStyle(e).borderLeftWidth)).toBe("0px");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+for (const [lang, expected] of [
+  ["ru", { start: "Начать тест", count: "10 вопросов", progress: "Вопрос 1 из 10", check: "Проверить ответ", heading: "Ваш результат" }],
+  ["hy", { start: "Սկսել վիկտորինան", count: "10 հարց", progress: "Հարց 1՝ 10-ից", check: "Ստուգել պատասխանը", heading: "Ձեր արդյունքը" }],
+]) {
+  test(`the ${lang} quiz speaks ${lang} throughout`, async ({ page }) => {
+    await page.goto(`/embed.html?src=questions.${lang}.json`);
+    await expect(page.locator(".rq-root")).toHaveAttribute("lang", lang);
+    await expect(page.locator(".rq-count")).toHaveText(expected.count);
+    await page.getByRole("button", { name: expected.start }).click();
+    await expect(page.locator(".rq-progress-text")).toHaveText(expected.progress);
+    await page.locator("fieldset.rq-question input").first().check({ force: true });
+    await page.getByRole("button", { name: expected.check }).click();
+    await expect(page.locator(".rq-feedback")).toBeFocused();
+    const translated = JSON.parse(readFileSync(new URL(`../../questions.${lang}.json`, import.meta.url), "utf8"));
+    const qid = await currentQuestion(page);
+    await expect(page.locator(".rq-prompt")).toHaveText(translated.questions.find((q) => q.id === qid).prompt);
+    for (let n = 1; n < 10; n++) await page.locator('button[data-action="next"]').click();
+    await page.locator('button[data-action="finish"]').click();
+    await expect(page.getByRole("heading", { name: expected.heading })).toBeFocused();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+}
+
+test("the result can be shared, or copied as a link where the browser cannot share", async ({ browser }) => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    if (location.search.includes("share")) {
+      navigator.share = (data) => {
+        window.__shared = data;
+        return Promise.resolve();
+      };
+    } else {
+      delete Navigator.prototype.share;
+    }
+  });
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  for (let n = 1; n < 10; n++) await page.getByRole("button", { name: "Next question" }).click();
+  await page.getByRole("button", { name: "See my result" }).click();
+  await page.getByRole("button", { name: "Copy a link to my result" }).click();
+  await expect(page.locator(".rq-status")).toHaveText("Link copied.");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`I scored 0 out of 10 (0 %) in the quiz “${quiz.title}”. ${quiz.source.url}`);
+  await page.goto("/?share");
+  await page.getByRole("button", { name: "Share my result" }).click();
+  expect(await page.evaluate(() => window.__shared)).toEqual({
+    title: quiz.title,
+    text: `I scored 0 out of 10 (0 %) in the quiz “${quiz.title}”.`,
+    url: quiz.source.url,
+  });
+  await context.close();
+});
+
+test("printing shows every question of the attempt with its answer, and no controls", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  const printed = page.locator(".rq-print");
+  await expect(printed).toBeVisible();
+  await expect(printed.locator("fieldset.rq-question")).toHaveCount(10);
+  await expect(printed.locator(".rq-explanation")).toHaveCount(10);
+  const marked = await printed.locator(".rq-choice-correct").count();
+  expect(marked).toBeGreaterThanOrEqual(10);
+  await expect(page.locator(".rq-screen")).toBeHidden();
+  await expect(page.locator(".rq-print button")).toHaveCount(0);
+  await page.pdf({ path: "test-results/screenshots/printout.pdf" });
+  await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect(printed).toBeEmpty();
+  await expect(page.locator(".rq-screen")).toBeVisible();
+});
+
+test("nothing moves for readers who ask for reduced motion", async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: "reduce" });
+  const page = await context.newPage();
+  await page.goto("/");
+  const transition = await page.locator(".rq-button").first().evaluate((e) => getComputedStyle(e).transitionDuration);
+  expect(transition).toBe("0s");
+  await context.close();
+});
