@@ -267,3 +267,40 @@ test("nothing moves for readers who ask for reduced motion", async ({ browser })
   expect(transition).toBe("0s");
   await context.close();
 });
+
+/** WCAG relative luminance contrast of two `rgb(r, g, b)` colours. */
+function contrast(a, b) {
+  const luminance = (rgb) => {
+    const [r, g, bl] = rgb.match(/\d+/g).slice(0, 3).map((c) => {
+      const s = Number(c) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`the keyboard focus ring contrasts at least 3:1 with the quiz background (${colorScheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.locator(".rq-intro")).toBeVisible();
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.locator('button[data-action="start"]').evaluate((b) => b.matches(":focus-visible"))) break;
+    }
+    const ring = await page.locator('button[data-action="start"]').evaluate((button) => {
+      const style = getComputedStyle(button);
+      const root = getComputedStyle(button.closest(".rq-root"));
+      return { outline: style.outlineStyle, width: style.outlineWidth, shadow: style.boxShadow, background: root.backgroundColor };
+    });
+    expect(ring.outline).toBe("solid");
+    expect(parseFloat(ring.width)).toBeGreaterThanOrEqual(2);
+    // The ring is a dark (or, in dark mode, light) band inside a yellow one: the band must contrast.
+    const band = ring.shadow.match(/rgba?\([^)]*\)/)[0];
+    expect(contrast(band, ring.background)).toBeGreaterThanOrEqual(3);
+    await context.close();
+  });
+}
