@@ -124,7 +124,7 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
         ));
         return None;
     }
-    let value: Value = match serde_json::from_str(text) {
+    let value = match crate::json::parse(text) {
         Ok(value) => value,
         Err(e) => {
             errors.push(syntax_error(&e));

@@ -20,6 +20,7 @@
 mod decode;
 mod error;
 mod events;
+mod json;
 mod model;
 mod rng;
 pub mod scoring;

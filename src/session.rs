@@ -499,16 +499,14 @@ impl Quiz {
     /// Scores an answers file: a JSON object from question id to a choice id or a list of them,
     /// such as `{"q1": "a", "q2": ["b", "d"], "q3": []}`. See [`Quiz::score`].
     pub fn score_json(&self, answers_json: &str) -> Result<QuizResult, Errors> {
-        let value: Value = serde_json::from_str(answers_json).map_err(|e| Errors::from(syntax_error(&e)))?;
-        if !value.is_object() {
+        let value = crate::json::parse(answers_json).map_err(|e| Errors::from(syntax_error(&e)))?;
+        let Value::Object(entries) = &value else {
             let message = format!("expected an object of question ids, found {}", describe(&value));
             return Err(Error::at(ErrorKind::Type, "", message).into());
-        }
-        // Read again keeping repeated keys, which `Value` would silently collapse.
-        let Entries(entries) = serde_json::from_str(answers_json).map_err(|e| Errors::from(syntax_error(&e)))?;
+        };
         let mut errors = Vec::new();
         let mut answers = Vec::with_capacity(entries.len());
-        for (question_id, picked) in &entries {
+        for (question_id, picked) in entries {
             let ids: Vec<&str> = match picked {
                 Value::String(id) => vec![id.as_str()],
                 Value::Array(items) => {
@@ -531,28 +529,5 @@ impl Quiz {
             return Err(errors);
         }
         self.score(&answers)
-    }
-}
-
-/// A JSON object's entries in document order, repeated keys included.
-struct Entries(Vec<(String, Value)>);
-
-impl<'de> Deserialize<'de> for Entries {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Entries;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Entries(entries))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
     }
 }

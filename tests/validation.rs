@@ -264,6 +264,14 @@ fn a_syntax_error_is_reported_alone_with_its_line_and_column() {
 }
 
 #[test]
+fn a_key_repeated_in_one_object_is_an_error_at_its_place() {
+    let text = "{\n  \"format\": 1,\n  \"id\": \"demo\",\n  \"id\": \"other\"\n}";
+    let errors = Quiz::from_json(text).unwrap_err();
+    assert_eq!(errors.to_string(), "line 4, column 6: duplicate key \"id\"");
+    assert_eq!(errors.as_slice()[0].kind(), ErrorKind::Syntax);
+}
+
+#[test]
 fn an_unsupported_format_is_reported_alone() {
     let found = problems_after(|d| {
         d["format"] = json!(2);
