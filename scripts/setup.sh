@@ -43,6 +43,13 @@ setup_build() {
   fi
 }
 
+setup_fuzz() {
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz (about 1.5 min)"
+    cargo install -q cargo-fuzz --locked
+  fi
+}
+
 setup_browser() {
   apt_install chromium chromium-driver
 }
