@@ -330,7 +330,13 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previously_shown: &[usize]) -> Vec
     let mut chosen: Vec<usize> = if wanted >= pool {
         (0..pool).collect()
     } else {
-        let (mut seen, mut unseen): (Vec<usize>, Vec<usize>) = (0..pool).partition(|i| previously_shown.contains(i));
+        let mut shown = vec![false; pool];
+        for &i in previously_shown {
+            if let Some(flag) = shown.get_mut(i) {
+                *flag = true;
+            }
+        }
+        let (mut seen, mut unseen): (Vec<usize>, Vec<usize>) = (0..pool).partition(|&i| shown[i]);
         rng.shuffle(&mut unseen);
         rng.shuffle(&mut seen);
         unseen.extend(seen);
@@ -455,8 +461,14 @@ impl Quiz {
     pub fn score(&self, answers: &[(&str, Vec<&str>)]) -> Result<QuizResult, Errors> {
         let mut errors = Vec::new();
         let mut picked: Vec<Option<Vec<usize>>> = vec![None; self.questions.len()];
+        let indices: std::collections::HashMap<&str, usize> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
         for (question_id, choice_ids) in answers {
-            let Some(index) = self.questions.iter().position(|q| q.id == *question_id) else {
+            let Some(&index) = indices.get(question_id) else {
                 errors.push(Error::at(
                     ErrorKind::UnknownQuestion,
                     *question_id,

@@ -70,9 +70,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
-    let faulted: Vec<bool> = (0..draft.questions.len())
-        .map(|i| shape_faulted(errors, &format!("questions[{i}]")))
-        .collect();
+    let faulted = faulted_questions(errors, draft.questions.len());
     let mut found = Vec::new();
     check_questions(draft, &faulted, &mut found);
     check_settings(draft, &mut found);
@@ -80,21 +78,32 @@ fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
     errors.extend(found);
 }
 
-/// Whether the question at `path` lost its object, kind or choices to a shape error;
-/// its rules are then not checked, as they would only echo that error.
-fn shape_faulted(errors: &[Error], path: &str) -> bool {
-    let kind_path = format!("{path}.kind");
-    let choices_path = format!("{path}.choices");
-    errors.iter().any(|e| {
+/// Which questions lost their object, kind or choices to a shape error; their rules are
+/// then not checked, as they would only echo that error. One pass over the errors.
+fn faulted_questions(errors: &[Error], count: usize) -> Vec<bool> {
+    let mut faulted = vec![false; count];
+    for error in errors {
         let shape = matches!(
-            e.kind(),
+            error.kind(),
             ErrorKind::Type | ErrorKind::MissingField | ErrorKind::InvalidValue
         );
-        match e.location() {
-            Location::Path(p) => shape && (p == path || p == &kind_path || p.starts_with(&choices_path)),
-            _ => false,
+        let Location::Path(path) = error.location() else {
+            continue;
+        };
+        let Some((index, rest)) = path
+            .strip_prefix("questions[")
+            .and_then(|p| p.split_once(']'))
+            .and_then(|(i, rest)| Some((i.parse::<usize>().ok()?, rest)))
+        else {
+            continue;
+        };
+        if shape && (rest.is_empty() || rest == ".kind" || rest.starts_with(".choices")) {
+            if let Some(flag) = faulted.get_mut(index) {
+                *flag = true;
+            }
         }
-    })
+    }
+    faulted
 }
 
 fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
