@@ -4,11 +4,23 @@
 // The quiz's own files resolve against this script's URL, so they can live on another path or a CDN.
 
 const base = new URL(".", import.meta.url);
-// The two strings shown before the engine (and its locale tables) has loaded.
+// The strings shown before the engine (and its locale tables) has loaded.
 const PRELOAD_TEXTS = {
-  en: { open: "Take the quiz", failed: "This quiz could not be loaded: the browser could not start it." },
-  hy: { open: "Անցնել վիկտորինան", failed: "Վիկտորինան չհաջողվեց բեռնել. դիտարկիչը չկարողացավ այն գործարկել։" },
-  ru: { open: "Пройти тест", failed: "Не удалось загрузить тест: браузер не смог его запустить." },
+  en: {
+    open: "Take the quiz",
+    loading: "Loading the quiz…",
+    failed: "This quiz could not be loaded: the browser could not start it.",
+  },
+  hy: {
+    open: "Անցնել վիկտորինան",
+    loading: "Վիկտորինան բեռնվում է…",
+    failed: "Վիկտորինան չհաջողվեց բեռնել. դիտարկիչը չկարողացավ այն գործարկել։",
+  },
+  ru: {
+    open: "Пройти тест",
+    loading: "Тест загружается…",
+    failed: "Не удалось загрузить тест: браузер не смог его запустить.",
+  },
 };
 const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
 let engine;
@@ -81,6 +93,12 @@ class ReaderQuiz extends HTMLElement {
   }
 
   async #start(instance, focus) {
+    const loading = document.createElement("p");
+    loading.className = "rq-loading";
+    loading.setAttribute("role", "status");
+    loading.textContent = this.#preloadText("loading");
+    this.#container.className = "rq-root";
+    this.#container.replaceChildren(loading);
     const src = new URL(this.getAttribute("src") ?? "questions.json", document.baseURI);
     const questions = fetch(src).then(
       (response) => (response.ok ? response.text() : Promise.reject(response.status)),
@@ -91,9 +109,11 @@ class ReaderQuiz extends HTMLElement {
     try {
       glue = await loadEngine();
     } catch (error) {
-      this.#container.className = "rq-root";
-      this.#container.setAttribute("role", "alert");
-      this.#container.textContent = this.#preloadText("failed");
+      const alert = document.createElement("p");
+      alert.className = "rq-load-error";
+      alert.setAttribute("role", "alert");
+      alert.textContent = this.#preloadText("failed");
+      this.#container.replaceChildren(alert);
       throw error;
     }
     let text;

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement, Storage};
+use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement, Storage, UiEvent};
 
 use super::render::{self, Ids};
 use super::{js_error, random_seed, to_js};
@@ -170,6 +170,11 @@ impl App {
         let Some(button) = target.closest("button[data-action]")? else {
             return Ok(());
         };
+        // The second click of a double click lands on the button drawn by the first: ignore it,
+        // so that a double-clicked Next moves one question, not two.
+        if event.dyn_ref::<UiEvent>().is_some_and(|click| click.detail() > 1) {
+            return Ok(());
+        }
         let name = button.get_attribute("data-action").unwrap_or_default();
         let question = button.get_attribute("data-question").unwrap_or_default();
         let (action, focus) = match name.as_str() {

@@ -31,6 +31,15 @@ impl Dom {
         Ok(element)
     }
 
+    /// A new `<tag class="class" dir="auto">` holding text an editor wrote: its direction comes
+    /// from its own letters and it is isolated, so a stray bidi control character in it cannot
+    /// reorder the quiz's own words around it.
+    pub(crate) fn content(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+        let element = self.text(tag, class, text)?;
+        element.set_attribute("dir", "auto")?;
+        Ok(element)
+    }
+
     /// A new `<button type="button" data-action="action">label</button>`.
     pub(crate) fn button(&self, class: &str, action: &str, label: &str) -> Result<Element, JsValue> {
         let button = self.text("button", class, label)?;
@@ -41,7 +50,7 @@ impl Dom {
 
     /// A link that opens in a new tab, made only for `https:` URLs (validation guarantees it).
     pub(crate) fn link(&self, href: &str, text: &str) -> Result<Element, JsValue> {
-        let link = self.text("a", "", text)?;
+        let link = self.content("a", "", text)?;
         if href.starts_with("https://") {
             link.set_attribute("href", href)?;
             link.set_attribute("rel", "noopener noreferrer")?;

@@ -78,7 +78,7 @@ pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) -> Re
     append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)?])?;
     let list = dom.el("ul", "")?;
     for message in messages {
-        append(&list, &[&dom.text("li", "", message)?])?;
+        append(&list, &[&dom.content("li", "", message)?])?;
     }
     append(&alert, &[&list])?;
     element.class_list().add_1("rq-root")?;
@@ -89,11 +89,11 @@ pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) -> Re
 
 fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Result<Element, JsValue> {
     let section = dom.el("section", "rq-intro")?;
-    let heading = dom.text("h2", "rq-title", &view.title)?;
+    let heading = dom.content("h2", "rq-title", &view.title)?;
     attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")])?;
     append(&section, &[&heading])?;
     if let Some(intro) = &view.intro {
-        append(&section, &[&dom.text("p", "rq-intro-text", intro)?])?;
+        append(&section, &[&dom.content("p", "rq-intro-text", intro)?])?;
     }
     let source = dom.el("p", "rq-source")?;
     source.append_with_str_1(&format!("{} ", view.source_label))?;
@@ -103,7 +103,7 @@ fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Result<Element, JsValue>
     if !view.corrections.is_empty() {
         let list = dom.el("ul", "rq-corrections")?;
         for correction in &view.corrections {
-            append(&list, &[&dom.text("li", "", correction)?])?;
+            append(&list, &[&dom.content("li", "", correction)?])?;
         }
         append(&section, &[&list])?;
     }
@@ -183,7 +183,7 @@ fn question(
     if numbered {
         append(&legend, &[&dom.text("span", "rq-number", &view.number_text)?])?;
     }
-    append(&legend, &[&dom.text("span", "rq-prompt", &view.prompt)?])?;
+    append(&legend, &[&dom.content("span", "rq-prompt", &view.prompt)?])?;
     let hint_id = format!("{id}-hint");
     let hint = dom.text("p", "rq-hint", &view.hint)?;
     hint.set_attribute("id", &hint_id)?;
@@ -223,7 +223,7 @@ fn question(
         }
         let label = dom.el("label", "rq-label")?;
         label.set_attribute("for", &choice_id)?;
-        append(&label, &[&dom.text("span", "rq-choice-text", &choice.text)?])?;
+        append(&label, &[&dom.content("span", "rq-choice-text", &choice.text)?])?;
         if let (Some(mark), Some(text)) = (choice.mark, &choice.mark_text) {
             let (class, row_class, icon) = match mark {
                 Mark::CorrectPicked => ("rq-mark rq-mark-correct", "rq-choice-correct", "✓"),
@@ -272,9 +272,9 @@ fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Result<Element, JsValue
     title.append_with_str_1(&format!(" {}", view.title))?;
     append(&block, &[&title, &dom.text("p", "rq-points", &view.points_text)?])?;
     for text in &view.choice_feedback {
-        append(&block, &[&dom.text("p", "rq-choice-feedback", text)?])?;
+        append(&block, &[&dom.content("p", "rq-choice-feedback", text)?])?;
     }
-    append(&block, &[&dom.text("p", "rq-explanation", &view.explanation)?])?;
+    append(&block, &[&dom.content("p", "rq-explanation", &view.explanation)?])?;
     if let Some(passage) = &view.passage {
         let line = dom.el("p", "rq-passage")?;
         append(&line, &[&dom.link(passage, &view.passage_label)?])?;
@@ -309,8 +309,8 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Result<Element, JsValu
         append(
             &band,
             &[
-                &dom.text("p", "rq-band-title", title)?,
-                &dom.text("p", "rq-band-message", message)?,
+                &dom.content("p", "rq-band-title", title)?,
+                &dom.content("p", "rq-band-message", message)?,
             ],
         )?;
         append(&section, &[&band])?;

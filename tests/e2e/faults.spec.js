@@ -1,0 +1,188 @@
+// Faults a quiz meets on pages and in browsers we don't control: it keeps working and keeps the answers.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+const quiz = JSON.parse(readFileSync(new URL("../../questions.json", import.meta.url), "utf8"));
+const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+const correctIds = (id) => byId.get(id).choices.filter((c) => c.correct).map((c) => c.id);
+const wrongId = (id) => byId.get(id).choices.find((c) => !c.correct).id;
+
+async function currentQuestion(page) {
+  return page.locator("fieldset.rq-question").first().getAttribute("data-question");
+}
+
+/** Starts the quiz and answers the first `count` questions wrongly; returns their ids. */
+async function answerSome(page, count) {
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const ids = [];
+  for (let n = 0; n < count; n++) {
+    const qid = await currentQuestion(page);
+    await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
+    ids.push(qid);
+    await page.getByRole("button", { name: "Next question" }).click();
+  }
+  return ids;
+}
+
+/** Finishes from wherever the quiz is and returns the score line. */
+async function finish(page) {
+  for (;;) {
+    const next = page.getByRole("button", { name: "Next question" });
+    if ((await next.count()) === 0) break;
+    await next.click();
+  }
+  await page.getByRole("button", { name: "See my result" }).click();
+  return page.locator(".rq-score").textContent();
+}
+
+for (const [fault, script] of [
+  [
+    "full",
+    () => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    },
+  ],
+  [
+    "disabled",
+    () => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("Access is denied for this document.", "SecurityError");
+        },
+      });
+    },
+  ],
+]) {
+  test(`with localStorage ${fault}, the quiz still runs to the end`, async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.addInitScript(script);
+    await page.goto("/");
+    const ids = await answerSome(page, 3);
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(page.locator(`input[value="${wrongId(ids[2])}"]`)).toBeChecked();
+    expect(await finish(page)).toBe("You scored 0 out of 10 (0 %)");
+    expect(errors).toEqual([]);
+  });
+}
+
+test("a slow questions file (3 s) shows a loading message, then the quiz", async ({ page }) => {
+  await page.route("**/questions.json", async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.fulfill({ response });
+  });
+  await page.goto("/");
+  await expect(page.locator(".rq-loading")).toHaveText("Loading the quiz…");
+  await expect(page.locator(".rq-loading")).toHaveAttribute("role", "status");
+  await expect(page.locator(".rq-intro")).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator(".rq-loading")).toHaveCount(0);
+});
+
+test("a questions file changed between visits starts afresh, and the new text shows", async ({ page }) => {
+  await page.goto("/");
+  await answerSome(page, 2);
+  const changed = structuredClone(quiz);
+  changed.title = "Quiz: Armenia's break with Russia (corrected)";
+  await page.route("**/questions.json", (route) => route.fulfill({ body: JSON.stringify(changed), contentType: "application/json" }));
+  await page.reload();
+  await expect(page.locator(".rq-title")).toHaveText(changed.title);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+  await expect(page.locator("input:checked")).toHaveCount(0);
+});
+
+test("a WASM file that fails to load leaves a readable message", async ({ page }) => {
+  await page.route("**/reader_quiz_bg.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
+  await page.goto("/");
+  await expect(page.getByRole("alert")).toHaveText("This quiz could not be loaded: the browser could not start it.");
+});
+
+test("a double-clicked Next moves one question, not two", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.getByRole("button", { name: "Next question" }).dblclick();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 2 of 10");
+  await page.getByRole("button", { name: "Back" }).dblclick();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+});
+
+test("turning the phone mid-quiz keeps the place and the answers", async ({ page }) => {
+  await page.goto("/");
+  const ids = await answerSome(page, 2);
+  await page.setViewportSize({ width: 640, height: 360 });
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 3 of 10");
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.locator(`input[value="${wrongId(ids[1])}"]`)).toBeChecked();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+test("leaving with Back and returning with Forward resumes the quiz where it was", async ({ page }) => {
+  await page.goto("/demo.html");
+  await page.goto("/");
+  await answerSome(page, 3);
+  await page.goBack();
+  await expect(page).toHaveURL(/demo\.html/);
+  await page.goForward();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 4 of 10");
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.locator("input:checked")).toHaveCount(1);
+});
+
+test("hostile text renders inert: markup, javascript: links and bidi overrides", async ({ page }) => {
+  const hostile = structuredClone(quiz);
+  hostile.settings.draw = hostile.questions.length;
+  hostile.settings.shuffle_questions = false;
+  hostile.settings.shuffle_choices = false;
+  const first = hostile.questions[0];
+  first.prompt = '<a href="javascript:window.__pwned=1">click</a> \u202Eevil reversed text';
+  first.choices[0].text = "<img src=x onerror=window.__pwned=1>";
+  first.choices[0].feedback = "<svg onload=window.__pwned=1>";
+  first.explanation = "[link](javascript:window.__pwned=1) \u2067isolate";
+  await page.route("**/questions.json", (route) => route.fulfill({ body: JSON.stringify(hostile), contentType: "application/json" }));
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.locator(".rq-prompt")).toHaveText(first.prompt);
+  await page.locator(".rq-choice label").first().click();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  // Editor text is its own bidi island: an override inside cannot reorder the quiz's words.
+  for (const selector of [".rq-prompt", ".rq-choice-text", ".rq-explanation", ".rq-choice-feedback"]) {
+    await expect(page.locator(selector).first()).toHaveAttribute("dir", "auto");
+  }
+  // The only links are https: the passage link; nothing editor-written became a link or an element.
+  const links = await page.locator("reader-quiz").evaluate((host) => [...host.shadowRoot.querySelectorAll("a")].map((a) => a.href));
+  expect(links.every((href) => href.startsWith("https://"))).toBe(true);
+  await expect(page.locator(".rq-root img, .rq-root svg, .rq-root script")).toHaveCount(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test("the page runs under Trusted Types: any HTML sink would throw, and none is used", async ({ page }) => {
+  const violations = [];
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => (window.__tt ??= []).push(e.violatedDirective));
+  });
+  page.on("console", (m) => m.type() === "error" && violations.push(m.text()));
+  const response = await page.goto("/");
+  expect(response.headers()["content-security-policy"]).toContain("require-trusted-types-for 'script'");
+  const thrown = await page.evaluate(() => {
+    try {
+      document.body.insertAdjacentHTML("beforeend", "<b>x</b>");
+      return "no error";
+    } catch (error) {
+      return error.name;
+    }
+  });
+  expect(thrown).toBe("TypeError");
+  await page.evaluate(() => (window.__tt = []));
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const qid = await currentQuestion(page);
+  await page.locator(`input[value="${correctIds(qid)[0]}"] + label`).click();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  expect(await finish(page)).toMatch(/^You scored 1 out of 10/);
+  await page.getByRole("button", { name: "Try again" }).click();
+  expect(await page.evaluate(() => window.__tt)).toEqual([]);
+  expect(violations.filter((v) => !v.includes("insertAdjacentHTML") && !v.includes("TrustedHTML"))).toEqual([]);
+});
