@@ -179,9 +179,9 @@ test("the page runs under Trusted Types: any HTML sink would throw, and none is 
   await page.evaluate(() => (window.__tt = []));
   await page.getByRole("button", { name: "Start the quiz" }).click();
   const qid = await currentQuestion(page);
-  await page.locator(`input[value="${correctIds(qid)[0]}"] + label`).click();
+  for (const id of correctIds(qid)) await page.locator(`input[value="${id}"] + label`).click();
   await page.getByRole("button", { name: "Check answer" }).click();
-  expect(await finish(page)).toMatch(/^You scored 1 out of 10/);
+  expect(await finish(page)).toBe("You scored 1 out of 10 (10 %)");
   await page.getByRole("button", { name: "Try again" }).click();
   expect(await page.evaluate(() => window.__tt)).toEqual([]);
   expect(violations.filter((v) => !v.includes("insertAdjacentHTML") && !v.includes("TrustedHTML"))).toEqual([]);
