@@ -1,0 +1,103 @@
+//! How fast the core loads, validates and scores quizzes: `cargo bench`.
+
+fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
+    divan::main();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod benches {
+    use std::sync::Arc;
+
+    use divan::counter::ItemsCount;
+    use divan::{black_box, Bencher};
+    use reader_quiz::{Policy, Quiz, Session};
+    use serde_json::json;
+
+    const ARTICLE_QUIZ: &str = include_str!("../questions.json");
+
+    /// A quiz of `count` questions with four choices each; every third is multiple-answer.
+    fn big_quiz(count: usize, policy: Policy) -> String {
+        let questions: Vec<_> = (0..count)
+            .map(|i| {
+                let multiple = i % 3 == 0;
+                json!({
+                    "id": format!("q{i}"),
+                    "kind": if multiple { "multiple" } else { "single" },
+                    "prompt": format!("Question number {i} about the article?"),
+                    "choices": [
+                        { "id": "a", "text": "The first choice", "correct": true, "feedback": "Yes." },
+                        { "id": "b", "text": "The second choice", "correct": multiple },
+                        { "id": "c", "text": "The third choice" },
+                        { "id": "d", "text": "The fourth choice" }
+                    ],
+                    "explanation": "Because the article says so.",
+                })
+            })
+            .collect();
+        json!({
+            "format": 1,
+            "id": "bench",
+            "title": "Benchmark quiz",
+            "language": "en",
+            "source": {
+                "headline": "A headline",
+                "publisher": "A paper",
+                "date": "2025-06-09",
+                "url": "https://example.com/article"
+            },
+            "settings": { "policy": policy.name() },
+            "questions": questions,
+        })
+        .to_string()
+    }
+
+    #[divan::bench]
+    fn load_the_article_quiz() -> Quiz {
+        Quiz::from_json(black_box(ARTICLE_QUIZ)).unwrap()
+    }
+
+    #[divan::bench(args = [100, 1_000, 10_000])]
+    fn load_and_validate(bencher: Bencher, questions: usize) {
+        let text = big_quiz(questions, Policy::H5p);
+        bencher
+            .counter(divan::counter::BytesCount::new(text.len()))
+            .bench(|| Quiz::from_json(black_box(&text)).unwrap());
+    }
+
+    /// Scoring 10,000 responses (answers given by id, as the CLI and the headless API do).
+    #[divan::bench(args = Policy::ALL)]
+    fn score_responses(bencher: Bencher, policy: Policy) {
+        let quiz = Quiz::from_json(&big_quiz(10_000, policy)).unwrap();
+        let answers: Vec<(String, Vec<&str>)> = (0..10_000)
+            .map(|i| (format!("q{i}"), if i % 2 == 0 { vec!["a"] } else { vec!["b"] }))
+            .collect();
+        let answers: Vec<(&str, Vec<&str>)> = answers.iter().map(|(q, c)| (q.as_str(), c.clone())).collect();
+        bencher
+            .counter(ItemsCount::new(answers.len()))
+            .bench(|| quiz.score(black_box(&answers)).unwrap());
+    }
+
+    /// A session's running score over a 10,000-question attempt (what the page asks after each step).
+    #[divan::bench]
+    fn session_result(bencher: Bencher) {
+        let quiz = Arc::new(Quiz::from_json(&big_quiz(10_000, Policy::Halves)).unwrap());
+        let mut session = Session::new(quiz, 1);
+        session.start().unwrap();
+        for position in 0..session.len() {
+            let id = session.slot(position).unwrap().question.id.clone();
+            session.answer(&id, &["a"]).unwrap();
+        }
+        bencher
+            .counter(ItemsCount::new(session.len()))
+            .bench(|| session.result());
+    }
+
+    #[divan::bench]
+    fn snapshot_and_restore(bencher: Bencher) {
+        let quiz = Arc::new(Quiz::from_json(ARTICLE_QUIZ).unwrap());
+        let mut session = Session::new(Arc::clone(&quiz), 1);
+        session.start().unwrap();
+        bencher.bench(|| Session::restore(Arc::clone(&quiz), black_box(&session.snapshot())).unwrap());
+    }
+}
