@@ -29,13 +29,19 @@ pub struct Ratio {
     den: i128,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    a = a.abs();
-    b = b.abs();
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    // Scores almost always fit in 64 bits, where division is one instruction, not a libcall.
+    if let (Ok(mut x), Ok(mut y)) = (u64::try_from(a), u64::try_from(b)) {
+        while y != 0 {
+            (x, y) = (y, x % y);
+        }
+        return i128::from(x);
+    }
     while b != 0 {
         (a, b) = (b, a % b);
     }
-    a
+    a as i128
 }
 
 impl Ratio {
