@@ -87,6 +87,12 @@ pub fn check_questions(#[wasm_bindgen(js_name = questionsJson)] questions_json: 
     }
 }
 
+/// The bytes of linear memory the quiz's WebAssembly has claimed, for benchmarks.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size(0) * 65_536
+}
+
 /// A headless quiz session: the core's state machine, for publishers who draw their own UI.
 #[wasm_bindgen]
 pub struct QuizSession {

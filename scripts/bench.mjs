@@ -1,0 +1,113 @@
+// The browser benchmark: the widget against a hand-written vanilla-JS quiz of the same questions,
+// in headless Chromium, fresh browser and no cache for every run, median of BENCH_RUNS (7).
+// usage: node scripts/bench.mjs BASE_URL   (scripts/bench builds, serves and calls this)
+import { chromium } from "playwright-core";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const base = process.argv[2] ?? "http://127.0.0.1:8124/";
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const subjects = {
+  widget: {
+    url: "bench/widget.html",
+    files: ["reader-quiz.js", "pkg/reader_quiz.js", "pkg/reader_quiz_bg.wasm", "quiz.css"],
+  },
+  vanilla: { url: "bench/vanilla.html", files: ["bench/vanilla.js", "bench/vanilla.css"] },
+};
+const launch = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+function bytes(files) {
+  return files.map((file) => {
+    const data = readFileSync(new URL(`../www/${file}`, import.meta.url));
+    const brotli = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return { file, raw: data.length, gzip: gzipSync(data, { level: 9 }).length, brotli };
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+async function measure(subject, rate) {
+  const browser = await chromium.launch(launch);
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  const requests = [];
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(base + subject.url);
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000 });
+  const ready = await page.evaluate(() => window.__ready);
+  await page.waitForTimeout(200);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const domNodes = await page.evaluate(() => {
+    const count = (root) => [...root.querySelectorAll("*")].reduce((n, e) => n + 1 + (e.shadowRoot ? count(e.shadowRoot) : 0), 0);
+    return count(document);
+  });
+  const wasmMemory = subject.url.includes("widget")
+    ? await page.evaluate(async () => (await import("/pkg/reader_quiz.js")).memoryBytes())
+    : 0;
+  // Click → next frame: the Start button, timed from the click to the frame after it.
+  const clickToFrame = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const host = document.querySelector("reader-quiz");
+        const root = host ? host.shadowRoot : document;
+        const button = root.querySelector("button");
+        const t0 = performance.now();
+        button.click();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      }),
+  );
+  await browser.close();
+  return {
+    ready,
+    longTasks: longTasks.filter((d) => d > 50).length,
+    heap: usedSize,
+    wasmMemory,
+    domNodes,
+    clickToFrame,
+    requests: requests.filter((p) => !/\.html$|ready\.js$|questions\.json$/.test(p)).length,
+  };
+}
+
+const results = { runs, date: new Date().toISOString(), subjects: {} };
+for (const [name, subject] of Object.entries(subjects)) {
+  const sizes = bytes(subject.files);
+  const entry = { sizes, total: Object.fromEntries(["raw", "gzip", "brotli"].map((k) => [k, sizes.reduce((n, s) => n + s[k], 0)])) };
+  for (const rate of [1, 4]) {
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(await measure(subject, rate));
+    entry[`x${rate}`] = Object.fromEntries(Object.keys(samples[0]).map((key) => [key, median(samples.map((s) => s[key]))]));
+  }
+  results.subjects[name] = entry;
+}
+const { widget, vanilla } = results.subjects;
+results.ratio = { x1: widget.x1.ready / vanilla.x1.ready, x4: widget.x4.ready / vanilla.x4.ready };
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${Math.round(n)} ms`;
+console.log(`\nBytes the widget adds (${widget.sizes.length} requests):`);
+for (const s of [...widget.sizes, ...vanilla.sizes]) console.log(`  ${s.file.padEnd(28)} raw ${kb(s.raw).padStart(9)}  gzip ${kb(s.gzip).padStart(9)}  brotli ${kb(s.brotli).padStart(9)}`);
+console.log(`\n| median of ${runs} | widget | vanilla |`);
+console.log("| --- | --- | --- |");
+const row = (label, f) => console.log(`| ${label} | ${f(widget)} | ${f(vanilla)} |`);
+row("bytes, brotli", (s) => kb(s.total.brotli));
+row("first button clickable", (s) => ms(s.x1.ready));
+row("first button clickable, 4× CPU throttle", (s) => ms(s.x4.ready));
+row("long tasks (> 50 ms) at 4×", (s) => String(s.x4.longTasks));
+row("click → next frame at 4×", (s) => ms(s.x4.clickToFrame));
+row("JS heap", (s) => kb(s.x1.heap));
+row("WASM memory", (s) => kb(s.x1.wasmMemory));
+row("DOM nodes", (s) => String(s.x1.domNodes));
+console.log(`\nratio widget / vanilla, first button clickable: ${results.ratio.x1.toFixed(2)} (4×: ${results.ratio.x4.toFixed(2)})`);
+mkdirSync(new URL("../test-results", import.meta.url), { recursive: true });
+writeFileSync(new URL("../test-results/bench.json", import.meta.url), JSON.stringify(results, null, 2));
