@@ -140,6 +140,15 @@ fn two_quizzes_on_one_page_keep_their_ids_apart() {
 }
 
 #[wasm_bindgen_test]
+fn mounting_twice_into_one_element_is_refused() {
+    let host = host();
+    mount(host.clone(), QUIZ, options("web-test-twice")).unwrap();
+    assert!(mount(host.clone(), QUIZ, options("web-test-twice")).is_err());
+    click(&host, "button[data-action=start]");
+    assert_eq!(text(&host, ".rq-progress-text"), "Question 1 of 2");
+}
+
+#[wasm_bindgen_test]
 fn the_headless_session_runs_a_quiz_and_round_trips_its_snapshot() {
     let mut session = QuizSession::new(QUIZ, Some(3.0)).unwrap();
     assert_eq!(session.phase(), "intro");

@@ -14,6 +14,9 @@ use crate::{Action, ErrorKind, Layout, Quiz, QuizEvent, Screen, Session, Texts, 
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
+/// The attribute that marks an element as holding a mounted quiz.
+pub(crate) const MOUNTED: &str = "data-reader-quiz";
+
 /// The options `mount` takes.
 pub(crate) struct Options {
     layout: Layout,
@@ -108,6 +111,7 @@ impl App {
         status.set_class_name("rq-status rq-visually-hidden");
         status.set_attribute("role", "status")?;
         host.class_list().add_1("rq-root")?;
+        host.set_attribute(MOUNTED, "")?;
         host.set_attribute("lang", session.quiz().language())?;
         host.set_attribute("data-theme", options.theme.name())?;
         let language = options

@@ -48,7 +48,8 @@ fn start() {
 /// `theme` (`"auto"`, `"light"`, `"dark"`), `language` (of the interface; by default the
 /// quiz's), `instance` (keeps the saved progress of several copies of one quiz on a page
 /// apart), `storageKey` (overrides where progress is saved) and `seed`.
-/// A quiz that cannot load shows its problems in the element, and the call throws them.
+/// A quiz that cannot load shows its problems in the element, and the call throws them; so
+/// does a second `mount` into an element that already shows a quiz.
 #[wasm_bindgen]
 pub fn mount(
     element: web_sys::Element,
@@ -56,6 +57,12 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "MountOptions | undefined")] options: JsValue,
 ) -> Result<(), JsError> {
     let options = app::Options::from_js(&options)?;
+    if element.has_attribute(app::MOUNTED) {
+        // A second app on the same element would handle every click twice.
+        return Err(JsError::new(
+            "this element already shows a quiz: mount into a new element",
+        ));
+    }
     match Quiz::from_json(questions_json) {
         Ok(quiz) => {
             app::App::mount(element, Arc::new(quiz), options).map_err(|_| JsError::new("could not render the quiz"))
