@@ -78,6 +78,19 @@ mod benches {
             .bench(|| quiz.score(black_box(&answers)).unwrap());
     }
 
+    /// Tallying 10,000 responses: the totals only, as batch scoring needs.
+    #[divan::bench(args = Policy::ALL)]
+    fn score_totals(bencher: Bencher, policy: Policy) {
+        let quiz = Quiz::from_json(&big_quiz(10_000, policy)).unwrap();
+        let answers: Vec<(String, Vec<&str>)> = (0..10_000)
+            .map(|i| (format!("q{i}"), if i % 2 == 0 { vec!["a"] } else { vec!["b"] }))
+            .collect();
+        let answers: Vec<(&str, Vec<&str>)> = answers.iter().map(|(q, c)| (q.as_str(), c.clone())).collect();
+        bencher
+            .counter(ItemsCount::new(answers.len()))
+            .bench(|| quiz.score_totals(black_box(&answers)).unwrap());
+    }
+
     /// A session's running score over a 10,000-question attempt (what the page asks after each step).
     #[divan::bench]
     fn session_result(bencher: Bencher) {

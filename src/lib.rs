@@ -35,7 +35,7 @@ pub use decode::{MAX_DENOMINATOR, MAX_INPUT_BYTES, MAX_POINTS, MAX_QUESTIONS, MA
 pub use error::{Error, ErrorKind, Errors, Location};
 pub use events::{Action, QuizEvent};
 pub use model::{Band, Choice, Correction, Kind, Policy, Question, Quiz, Reveal, Settings, Source, FORMAT_VERSION};
-pub use scoring::{BandResult, ChoiceFeedback, Outcome, QuestionResult, QuizResult, Ratio};
+pub use scoring::{BandResult, ChoiceFeedback, Outcome, QuestionResult, QuizResult, Ratio, Totals};
 pub use session::{Phase, Session, SlotView, SNAPSHOT_VERSION};
 pub use text::Texts;
 pub use validate::{MAX_CHOICES, MAX_COMMON_DENOMINATOR};

@@ -1,8 +1,37 @@
 //! The quiz as the engine sees it once questions.json has been read and checked.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use serde::Serialize;
 
 use crate::scoring::Ratio;
+
+/// Question indices by id, hashed with FNV-1a: ids are short, trusted-length keys, and
+/// scoring looks one up per response.
+pub(crate) type IdIndex = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64 bits: also the quiz's content fingerprint.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 /// The only version of the questions.json format this engine reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -23,6 +52,12 @@ pub struct Quiz {
     pub(crate) questions: Vec<Question>,
     #[serde(skip)]
     pub(crate) fingerprint: String,
+    /// Every question's index by its id.
+    #[serde(skip)]
+    pub(crate) index: IdIndex,
+    /// The common denominator of every credit the quiz can give (see `scoring::Tally`).
+    #[serde(skip)]
+    pub(crate) unit: i128,
 }
 
 impl Quiz {

@@ -363,32 +363,92 @@ pub struct QuizResult {
 /// (each at most once, in range; empty for unanswered).
 pub(crate) fn score_attempt(quiz: &Quiz, attempt: &[(usize, Vec<usize>)]) -> QuizResult {
     let settings = &quiz.settings;
-    let mut total = Ratio::ZERO;
-    let mut max: u64 = 0;
+    let mut tally = Tally::new(quiz.unit);
     let mut questions = Vec::with_capacity(attempt.len());
     for (index, selected) in attempt {
         let question = &quiz.questions[*index];
         let policy = question.policy.unwrap_or(settings.policy);
         let credit = credit(question, policy, settings.wrong_penalty, selected);
+        tally.add(credit, question.points);
         let points = credit * Ratio::from_int(i128::from(question.points));
-        total = total + points;
-        max += u64::from(question.points);
         questions.push(question_result(question, selected, credit, points));
     }
-    let max_ratio = Ratio::from_int(i128::from(max));
-    let total = total.clamp(Ratio::ZERO, max_ratio);
-    let percentage = if max == 0 { 0 } else { total.percent_of(max_ratio) };
-    let percentage = u8::try_from(percentage.clamp(0, 100)).unwrap_or(0);
-    let pass_mark = Ratio::from_parts(i128::from(settings.pass_mark), 100) * max_ratio;
+    let totals = tally.finish(settings.pass_mark);
     QuizResult {
-        points: total,
-        points_text: total.to_decimal(2),
-        max,
-        percentage,
-        passed: total >= pass_mark,
-        band: band_for(&quiz.bands, percentage),
+        points: totals.points,
+        points_text: totals.points.to_decimal(2),
+        max: totals.max,
+        percentage: totals.percentage,
+        passed: totals.passed,
+        band: band_for(&quiz.bands, totals.percentage),
         correct_count: questions.iter().filter(|q| q.outcome == Outcome::Correct).count(),
         questions,
+    }
+}
+
+/// An attempt's score without per-question detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Points earned, exact, between 0 and `max`.
+    pub points: Ratio,
+    /// Points available.
+    pub max: u64,
+    /// `floor(100 × points / max)`.
+    pub percentage: u8,
+    /// Whether the exact score reaches the pass mark.
+    pub passed: bool,
+}
+
+/// The totals of an attempt given as question indices and picked choice indices.
+pub(crate) fn totals<'a>(quiz: &Quiz, attempt: impl Iterator<Item = (usize, &'a [usize])>) -> Totals {
+    let settings = &quiz.settings;
+    let mut tally = Tally::new(quiz.unit);
+    for (index, selected) in attempt {
+        let question = &quiz.questions[index];
+        let policy = question.policy.unwrap_or(settings.policy);
+        tally.add(
+            credit(question, policy, settings.wrong_penalty, selected),
+            question.points,
+        );
+    }
+    tally.finish(settings.pass_mark)
+}
+
+/// Adds credits exactly in whole units of the quiz's common denominator, so that no sum
+/// needs reducing until the end. Validation guarantees that every credit's denominator
+/// divides the unit and that the unit is at most 10^12.
+struct Tally {
+    unit: i128,
+    units: i128,
+    max: u64,
+}
+
+impl Tally {
+    fn new(unit: i128) -> Tally {
+        Tally { unit, units: 0, max: 0 }
+    }
+
+    fn add(&mut self, credit: Ratio, points: u32) {
+        debug_assert_eq!(
+            self.unit % credit.denom(),
+            0,
+            "credit {credit} does not divide unit {}",
+            self.unit
+        );
+        self.units += credit.numer() * (self.unit / credit.denom()) * i128::from(points);
+        self.max += u64::from(points);
+    }
+
+    fn finish(self, pass_mark: u8) -> Totals {
+        let max = Ratio::from_int(i128::from(self.max));
+        let points = Ratio::from_parts(self.units, self.unit).clamp(Ratio::ZERO, max);
+        let percentage = if self.max == 0 { 0 } else { points.percent_of(max) };
+        Totals {
+            points,
+            max: self.max,
+            percentage: u8::try_from(percentage.clamp(0, 100)).unwrap_or(0),
+            passed: points >= Ratio::from_parts(i128::from(pass_mark), 100) * max,
+        }
     }
 }
 

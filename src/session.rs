@@ -9,7 +9,7 @@ use crate::decode::{describe, syntax_error};
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
-use crate::scoring::{score_attempt, QuizResult};
+use crate::scoring::{score_attempt, totals, QuizResult, Totals};
 
 /// The version of the snapshot layout [`Session::snapshot`] writes.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -453,22 +453,32 @@ fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
 }
 
 impl Quiz {
-    /// Scores a set of answers given by id: `(question id, picked choice ids)`.
+    /// Scores a set of answers given by id: `(question id, picked choice ids)`, with every
+    /// question's outcome, correct ids, feedback and explanation.
     ///
     /// When the quiz shows its whole pool, the attempt is every question in file order
     /// and any left out of `answers` count as unanswered. When it draws fewer, `answers`
     /// must name exactly as many questions as it draws (an empty list for a skipped one).
     pub fn score(&self, answers: &[(&str, Vec<&str>)]) -> Result<QuizResult, Errors> {
+        Ok(score_attempt(self, &self.attempt_of(answers)?))
+    }
+
+    /// Scores a set of answers like [`Quiz::score`], but only the totals: points, max,
+    /// percentage and pass. For tallying many responses quickly.
+    pub fn score_totals(&self, answers: &[(&str, Vec<&str>)]) -> Result<Totals, Errors> {
+        let attempt = self.attempt_of(answers)?;
+        Ok(totals(
+            self,
+            attempt.iter().map(|(index, selected)| (*index, selected.as_slice())),
+        ))
+    }
+
+    /// The attempt `answers` describe, as question and choice indices, or every problem in them.
+    fn attempt_of(&self, answers: &[(&str, Vec<&str>)]) -> Result<Vec<(usize, Vec<usize>)>, Errors> {
         let mut errors = Vec::new();
         let mut picked: Vec<Option<Vec<usize>>> = vec![None; self.questions.len()];
-        let indices: std::collections::HashMap<&str, usize> = self
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.id.as_str(), i))
-            .collect();
         for (question_id, choice_ids) in answers {
-            let Some(&index) = indices.get(question_id) else {
+            let Some(&index) = self.index.get(*question_id) else {
                 errors.push(Error::at(
                     ErrorKind::UnknownQuestion,
                     *question_id,
@@ -496,7 +506,7 @@ impl Quiz {
         if let Some(errors) = Errors::from_vec(errors) {
             return Err(errors);
         }
-        let attempt: Vec<(usize, Vec<usize>)> = picked
+        Ok(picked
             .into_iter()
             .enumerate()
             .filter_map(|(i, selected)| match selected {
@@ -504,8 +514,7 @@ impl Quiz {
                 None if wanted >= self.questions.len() => Some((i, Vec::new())),
                 None => None,
             })
-            .collect();
-        Ok(score_attempt(self, &attempt))
+            .collect())
     }
 
     /// Scores an answers file: a JSON object from question id to a choice id or a list of them,

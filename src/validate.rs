@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use crate::decode::{self, Draft, MAX_QUESTIONS};
 use crate::error::{Error, ErrorKind, Errors, Location};
-use crate::model::{Kind, Policy, Question, Quiz, FORMAT_VERSION};
+use std::hash::Hasher;
+
+use crate::model::{Fnv, Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
 
 /// The most choices one question may have.
@@ -45,6 +47,10 @@ impl Quiz {
 fn build(draft: Draft) -> Quiz {
     let mut bands = draft.bands;
     bands.sort_by_key(|b| b.min);
+    let unit = draft
+        .questions
+        .iter()
+        .fold(1, |unit, q| lcm(unit, denominator(q, &draft.settings)));
     let mut quiz = Quiz {
         id: draft.id,
         title: draft.title,
@@ -55,18 +61,21 @@ fn build(draft: Draft) -> Quiz {
         corrections: draft.corrections,
         settings: draft.settings,
         bands,
-        questions: draft.questions,
         fingerprint: String::new(),
+        index: draft
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect(),
+        unit,
+        questions: draft.questions,
     };
     let canonical = serde_json::to_string(&quiz).unwrap_or_default();
-    quiz.fingerprint = format!("{:016x}", fnv1a(canonical.as_bytes()));
+    let mut hasher = Fnv::default();
+    hasher.write(canonical.as_bytes());
+    quiz.fingerprint = format!("{:016x}", hasher.finish());
     quiz
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
@@ -164,7 +173,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
             errors.push(Error::at(ErrorKind::Scoring, format!("{path}.policy"), message));
         }
         check_fractions(question, draft.settings.policy, &path, errors);
-        common = lcm(common, denominator(question, draft));
+        common = lcm(common, denominator(question, &draft.settings));
     }
     if common > MAX_COMMON_DENOMINATOR {
         let message = "the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts";
@@ -227,10 +236,10 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
 }
 
 /// The denominator every score of `question` is a whole multiple of.
-fn denominator(question: &Question, draft: &Draft) -> i128 {
-    let policy = question.policy.unwrap_or(draft.settings.policy);
+fn denominator(question: &Question, settings: &Settings) -> i128 {
+    let policy = question.policy.unwrap_or(settings.policy);
     match (question.kind, policy) {
-        (Kind::Single, _) => draft.settings.wrong_penalty.denom(),
+        (Kind::Single, _) => settings.wrong_penalty.denom(),
         (Kind::Multiple, Policy::AllOrNothing) => 1,
         (Kind::Multiple, Policy::H5p) => question
             .choices

@@ -273,7 +273,14 @@ fn score(quiz: &Quiz, answers: &[(String, Vec<String>)]) -> QuizResult {
         .iter()
         .map(|(q, c)| (q.as_str(), c.iter().map(String::as_str).collect()))
         .collect();
-    quiz.score(&borrowed).unwrap_or_else(|e| panic!("{e}"))
+    let result = quiz.score(&borrowed).unwrap_or_else(|e| panic!("{e}"));
+    // The quick totals-only path must always agree with the detailed one.
+    let totals = quiz.score_totals(&borrowed).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (totals.points, totals.max, totals.percentage, totals.passed),
+        (result.points, result.max, result.percentage, result.passed)
+    );
+    result
 }
 
 /// A started session on `quiz` (seed `seed`) with every question answered by id.
