@@ -71,11 +71,25 @@ fn build(draft: Draft) -> Quiz {
         unit,
         questions: draft.questions,
     };
-    let canonical = serde_json::to_string(&quiz).unwrap_or_default();
-    let mut hasher = Fnv::default();
-    hasher.write(canonical.as_bytes());
-    quiz.fingerprint = format!("{:016x}", hasher.finish());
+    // The content, serialized in field order, streamed through the hash: no copy of the text.
+    let mut hasher = HashWriter(Fnv::default());
+    let _ = serde_json::to_writer(&mut hasher, &quiz);
+    quiz.fingerprint = format!("{:016x}", hasher.0.finish());
     quiz
+}
+
+/// Feeds whatever is written to it into a hash.
+struct HashWriter(Fnv);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
