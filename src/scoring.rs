@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::{Band, Kind, Policy, Question, Quiz};
+use crate::model::{Band, Choice, Kind, Policy, Question, Quiz};
 
 /// An exact fraction, always in lowest terms with a positive denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -244,10 +244,12 @@ pub fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selecte
             Ratio::from_parts((weight(true) - weight(false)).max(0), max)
         }
         Policy::Moodle => {
-            let fractions = moodle_fractions(question);
+            let wrong_total = n - correct_total;
             selected
                 .iter()
-                .fold(Ratio::ZERO, |sum, &i| sum + fractions[i])
+                .fold(Ratio::ZERO, |sum, &i| {
+                    sum + moodle_fraction(&choices[i], correct_total, wrong_total)
+                })
                 .clamp(Ratio::ZERO, Ratio::ONE)
         }
         Policy::EveryDecision => {
@@ -266,17 +268,22 @@ pub fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selecte
 /// Each choice's Moodle fraction: as written, or, when the question gives none,
 /// +1/k for each of its k correct choices and −1/m for each of its m wrong ones.
 pub fn moodle_fractions(question: &Question) -> Vec<Ratio> {
-    let correct = question.choices.iter().filter(|c| c.correct).count() as i128;
-    let wrong = question.choices.len() as i128 - correct;
+    let correct = question.choices.iter().filter(|c| c.correct).count();
+    let wrong = question.choices.len() - correct;
     question
         .choices
         .iter()
-        .map(|c| match c.fraction {
-            Some(f) => f,
-            None if c.correct => Ratio::from_parts(1, correct),
-            None => Ratio::from_parts(-1, wrong.max(1)),
-        })
+        .map(|c| moodle_fraction(c, correct, wrong))
         .collect()
+}
+
+/// One choice's Moodle fraction, in a question with `correct` correct and `wrong` wrong choices.
+fn moodle_fraction(choice: &Choice, correct: usize, wrong: usize) -> Ratio {
+    match choice.fraction {
+        Some(f) => f,
+        None if choice.correct => Ratio::from_parts(1, correct as i128),
+        None => Ratio::from_parts(-1, wrong.max(1) as i128),
+    }
 }
 
 /// How a question went.
@@ -363,13 +370,13 @@ pub struct QuizResult {
 /// (each at most once, in range; empty for unanswered).
 pub(crate) fn score_attempt(quiz: &Quiz, attempt: &[(usize, Vec<usize>)]) -> QuizResult {
     let settings = &quiz.settings;
-    let mut tally = Tally::new(quiz.unit);
+    let mut tally = Tally::new(quiz);
     let mut questions = Vec::with_capacity(attempt.len());
     for (index, selected) in attempt {
         let question = &quiz.questions[*index];
         let policy = question.policy.unwrap_or(settings.policy);
         let credit = credit(question, policy, settings.wrong_penalty, selected);
-        tally.add(credit, question.points);
+        tally.add_credit(credit, question.points);
         let points = credit * Ratio::from_int(i128::from(question.points));
         questions.push(question_result(question, selected, credit, points));
     }
@@ -399,36 +406,36 @@ pub struct Totals {
     pub passed: bool,
 }
 
-/// The totals of an attempt given as question indices and picked choice indices.
-pub(crate) fn totals<'a>(quiz: &Quiz, attempt: impl Iterator<Item = (usize, &'a [usize])>) -> Totals {
-    let settings = &quiz.settings;
-    let mut tally = Tally::new(quiz.unit);
-    for (index, selected) in attempt {
-        let question = &quiz.questions[index];
-        let policy = question.policy.unwrap_or(settings.policy);
-        tally.add(
-            credit(question, policy, settings.wrong_penalty, selected),
-            question.points,
-        );
-    }
-    tally.finish(settings.pass_mark)
-}
-
 /// Adds credits exactly in whole units of the quiz's common denominator, so that no sum
 /// needs reducing until the end. Validation guarantees that every credit's denominator
 /// divides the unit and that the unit is at most 10^12.
-struct Tally {
+pub(crate) struct Tally {
     unit: i128,
     units: i128,
     max: u64,
 }
 
 impl Tally {
-    fn new(unit: i128) -> Tally {
-        Tally { unit, units: 0, max: 0 }
+    /// An empty tally for `quiz`.
+    pub(crate) fn new(quiz: &Quiz) -> Tally {
+        Tally {
+            unit: quiz.unit,
+            units: 0,
+            max: 0,
+        }
     }
 
-    fn add(&mut self, credit: Ratio, points: u32) {
+    /// Adds question `index` answered with `selected` (choice indices, each once, in range).
+    pub(crate) fn add(&mut self, quiz: &Quiz, index: usize, selected: &[usize]) {
+        let question = &quiz.questions[index];
+        let policy = question.policy.unwrap_or(quiz.settings.policy);
+        self.add_credit(
+            credit(question, policy, quiz.settings.wrong_penalty, selected),
+            question.points,
+        );
+    }
+
+    fn add_credit(&mut self, credit: Ratio, points: u32) {
         debug_assert_eq!(
             self.unit % credit.denom(),
             0,
@@ -439,7 +446,8 @@ impl Tally {
         self.max += u64::from(points);
     }
 
-    fn finish(self, pass_mark: u8) -> Totals {
+    /// The totals, the points clamped to 0–max.
+    pub(crate) fn finish(self, pass_mark: u8) -> Totals {
         let max = Ratio::from_int(i128::from(self.max));
         let points = Ratio::from_parts(self.units, self.unit).clamp(Ratio::ZERO, max);
         let percentage = if self.max == 0 { 0 } else { points.percent_of(max) };

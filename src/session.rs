@@ -9,7 +9,7 @@ use crate::decode::{describe, syntax_error};
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
-use crate::scoring::{score_attempt, totals, QuizResult, Totals};
+use crate::scoring::{score_attempt, QuizResult, Tally, Totals};
 
 /// The version of the snapshot layout [`Session::snapshot`] writes.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -368,6 +368,14 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previously_shown: &[usize]) -> Vec
 /// The indices, in file order, of the choices `ids` name, checked against the question's kind.
 fn resolve(question: &Question, ids: &[&str]) -> Result<Vec<usize>, Error> {
     let mut selected = Vec::with_capacity(ids.len());
+    resolve_into(question, ids, &mut selected)?;
+    Ok(selected)
+}
+
+/// [`resolve`] into a buffer the caller reuses (cleared first), so tallying many answers
+/// allocates nothing per answer.
+fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) -> Result<(), Error> {
+    selected.clear();
     for id in ids {
         let Some((index, _)) = question.choice(id) else {
             return Err(Error::nowhere(
@@ -390,7 +398,7 @@ fn resolve(question: &Question, ids: &[&str]) -> Result<Vec<usize>, Error> {
         ));
     }
     selected.sort_unstable();
-    Ok(selected)
+    Ok(())
 }
 
 #[derive(Serialize, Deserialize)]
@@ -464,19 +472,32 @@ impl Quiz {
     }
 
     /// Scores a set of answers like [`Quiz::score`], but only the totals: points, max,
-    /// percentage and pass. For tallying many responses quickly.
+    /// percentage and pass. For tallying many responses quickly: nothing is allocated per answer.
     pub fn score_totals(&self, answers: &[(&str, Vec<&str>)]) -> Result<Totals, Errors> {
-        let attempt = self.attempt_of(answers)?;
-        Ok(totals(
-            self,
-            attempt.iter().map(|(index, selected)| (*index, selected.as_slice())),
-        ))
+        let mut tally = Tally::new(self);
+        self.visit_answers(answers, |index, selected| tally.add(self, index, selected))?;
+        Ok(tally.finish(self.settings.pass_mark))
     }
 
-    /// The attempt `answers` describe, as question and choice indices, or every problem in them.
+    /// The attempt `answers` describe, in file order, as question and choice indices.
     fn attempt_of(&self, answers: &[(&str, Vec<&str>)]) -> Result<Vec<(usize, Vec<usize>)>, Errors> {
+        let mut attempt = Vec::with_capacity(answers.len());
+        self.visit_answers(answers, |index, selected| attempt.push((index, selected.to_vec())))?;
+        attempt.sort_unstable_by_key(|&(index, _)| index);
+        Ok(attempt)
+    }
+
+    /// Checks `answers` and calls `each(question index, picked choice indices)` for every
+    /// question of the attempt they describe (unanswered ones with no picks), or reports every
+    /// problem in them. On an error, what `each` saw is to be discarded.
+    fn visit_answers(
+        &self,
+        answers: &[(&str, Vec<&str>)],
+        mut each: impl FnMut(usize, &[usize]),
+    ) -> Result<(), Errors> {
         let mut errors = Vec::new();
-        let mut picked: Vec<Option<Vec<usize>>> = vec![None; self.questions.len()];
+        let mut seen = vec![false; self.questions.len()];
+        let mut selected = Vec::new();
         for (question_id, choice_ids) in answers {
             let Some(&index) = self.index.get(*question_id) else {
                 errors.push(Error::at(
@@ -486,12 +507,12 @@ impl Quiz {
                 ));
                 continue;
             };
-            if picked[index].is_some() {
+            if std::mem::replace(&mut seen[index], true) {
                 errors.push(Error::at(ErrorKind::InvalidAnswer, *question_id, "answered twice"));
                 continue;
             }
-            match resolve(&self.questions[index], choice_ids) {
-                Ok(selected) => picked[index] = Some(selected),
+            match resolve_into(&self.questions[index], choice_ids, &mut selected) {
+                Ok(()) => each(index, &selected),
                 Err(e) => errors.push(Error::at(e.kind(), *question_id, e.message())),
             }
         }
@@ -506,15 +527,12 @@ impl Quiz {
         if let Some(errors) = Errors::from_vec(errors) {
             return Err(errors);
         }
-        Ok(picked
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, selected)| match selected {
-                Some(selected) => Some((i, selected)),
-                None if wanted >= self.questions.len() => Some((i, Vec::new())),
-                None => None,
-            })
-            .collect())
+        if wanted >= self.questions.len() {
+            for index in (0..seen.len()).filter(|&i| !seen[i]) {
+                each(index, &[]);
+            }
+        }
+        Ok(())
     }
 
     /// Scores an answers file: a JSON object from question id to a choice id or a list of them,
