@@ -144,18 +144,20 @@ test("the iframe always fits its content: no scrollbar, height within 2 px after
   await frameElement.scrollIntoViewIfNeeded();
   const frame = page.frameLocator("iframe[data-reader-quiz]");
   const inner = () => page.frame({ url: /embed\.html/ });
+  // Once the frame has settled: its height within 2 px of its content, and nothing to scroll.
   const fits = async () => {
-    await expect(frame.locator(".rq-root")).toBeVisible();
     await expect
       .poll(async () => {
         const outer = await frameElement.evaluate((f) => f.getBoundingClientRect().height);
-        const content = await inner().evaluate(() => document.documentElement.getBoundingClientRect().height);
-        return Math.abs(outer - content);
+        const [content, scrolls] = await inner().evaluate(() => [
+          document.documentElement.getBoundingClientRect().height,
+          document.documentElement.scrollHeight > document.documentElement.clientHeight,
+        ]);
+        return Math.abs(outer - content) <= 2 && !scrolls;
       })
-      .toBeLessThanOrEqual(2);
-    const scrolls = await inner().evaluate(() => document.documentElement.scrollHeight > document.documentElement.clientHeight);
-    expect(scrolls).toBe(false);
+      .toBe(true);
   };
+  await expect(frame.locator(".rq-intro")).toBeVisible();
   await fits();
   await frame.getByRole("button", { name: "Start the quiz" }).click();
   await fits();
