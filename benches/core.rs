@@ -52,6 +52,19 @@ mod benches {
         .to_string()
     }
 
+    /// The ids of `big_quiz`'s questions.
+    fn question_ids(count: usize) -> Vec<String> {
+        (0..count).map(|i| format!("q{i}")).collect()
+    }
+
+    /// One response per question: "a" (right) for even ones, "b" for odd ones.
+    fn responses(ids: &[String]) -> Vec<(&str, Vec<&str>)> {
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), if i % 2 == 0 { vec!["a"] } else { vec!["b"] }))
+            .collect()
+    }
+
     #[divan::bench]
     fn load_the_article_quiz() -> Quiz {
         Quiz::from_json(black_box(ARTICLE_QUIZ)).unwrap()
@@ -69,10 +82,8 @@ mod benches {
     #[divan::bench(args = Policy::ALL)]
     fn score_responses(bencher: Bencher, policy: Policy) {
         let quiz = Quiz::from_json(&big_quiz(10_000, policy)).unwrap();
-        let answers: Vec<(String, Vec<&str>)> = (0..10_000)
-            .map(|i| (format!("q{i}"), if i % 2 == 0 { vec!["a"] } else { vec!["b"] }))
-            .collect();
-        let answers: Vec<(&str, Vec<&str>)> = answers.iter().map(|(q, c)| (q.as_str(), c.clone())).collect();
+        let ids = question_ids(10_000);
+        let answers = responses(&ids);
         bencher
             .counter(ItemsCount::new(answers.len()))
             .bench(|| quiz.score(black_box(&answers)).unwrap());
@@ -82,10 +93,8 @@ mod benches {
     #[divan::bench(args = Policy::ALL)]
     fn score_totals(bencher: Bencher, policy: Policy) {
         let quiz = Quiz::from_json(&big_quiz(10_000, policy)).unwrap();
-        let answers: Vec<(String, Vec<&str>)> = (0..10_000)
-            .map(|i| (format!("q{i}"), if i % 2 == 0 { vec!["a"] } else { vec!["b"] }))
-            .collect();
-        let answers: Vec<(&str, Vec<&str>)> = answers.iter().map(|(q, c)| (q.as_str(), c.clone())).collect();
+        let ids = question_ids(10_000);
+        let answers = responses(&ids);
         bencher
             .counter(ItemsCount::new(answers.len()))
             .bench(|| quiz.score_totals(black_box(&answers)).unwrap());
