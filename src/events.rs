@@ -131,23 +131,25 @@ impl Session {
             Action::Answer { question, choices } => {
                 let ids: Vec<&str> = choices.iter().map(String::as_str).collect();
                 self.answer(question, &ids)?;
-                let outcome = self.outcome(question);
-                let choice_ids = self.selected_ids(question);
+                let position = self.slot_index(question)?;
+                let choice_ids = self.current_selection(position);
                 Ok(vec![QuizEvent::Answered {
                     quiz_id,
                     attempt: self.attempt(),
                     question_id: question.clone(),
                     choice_ids,
-                    correct: outcome == Some(Outcome::Correct),
+                    correct: self.outcome_at(position) == Outcome::Correct,
                 }])
             }
             Action::Reveal { question } => {
-                let was_revealed = self.is_revealed(question);
+                let was_revealed = self
+                    .slot_index(question)
+                    .is_ok_and(|p| self.slot(p).is_some_and(|s| s.revealed));
                 self.reveal(question)?;
                 if was_revealed {
                     return Ok(Vec::new());
                 }
-                let outcome = self.outcome(question).unwrap_or(Outcome::Unanswered);
+                let outcome = self.outcome_at(self.slot_index(question)?);
                 Ok(vec![QuizEvent::Revealed {
                     quiz_id,
                     attempt: self.attempt(),
@@ -193,25 +195,10 @@ impl Session {
         }
     }
 
-    fn position_of(&self, question_id: &str) -> Option<usize> {
-        (0..self.len()).find(|&p| self.slot(p).is_some_and(|s| s.question.id == question_id))
-    }
-
-    fn is_revealed(&self, question_id: &str) -> bool {
-        self.position_of(question_id)
-            .and_then(|p| self.slot(p))
-            .is_some_and(|s| s.revealed)
-    }
-
-    fn selected_ids(&self, question_id: &str) -> Vec<String> {
-        self.position_of(question_id)
-            .and_then(|p| self.slot(p))
+    /// The picked choice ids at `position`, in file order.
+    fn current_selection(&self, position: usize) -> Vec<String> {
+        self.slot(position)
             .map(|s| s.selected.iter().map(|id| id.to_string()).collect())
             .unwrap_or_default()
-    }
-
-    fn outcome(&self, question_id: &str) -> Option<Outcome> {
-        let position = self.position_of(question_id)?;
-        Some(self.result().questions.get(position)?.outcome)
     }
 }

@@ -460,8 +460,9 @@ impl Tally {
     }
 }
 
-fn question_result(question: &Question, selected: &[usize], credit: Ratio, points: Ratio) -> QuestionResult {
-    let outcome = if selected.is_empty() {
+/// How a question went, from what was picked and the credit it earned.
+fn outcome(selected: &[usize], credit: Ratio) -> Outcome {
+    if selected.is_empty() {
         Outcome::Unanswered
     } else if credit == Ratio::ONE {
         Outcome::Correct
@@ -469,7 +470,21 @@ fn question_result(question: &Question, selected: &[usize], credit: Ratio, point
         Outcome::Partial
     } else {
         Outcome::Wrong
-    };
+    }
+}
+
+/// How question `index` of `quiz` went with `selected` picked, without scoring the rest.
+pub(crate) fn question_outcome(quiz: &Quiz, index: usize, selected: &[usize]) -> Outcome {
+    let question = &quiz.questions[index];
+    let policy = question.policy.unwrap_or(quiz.settings.policy);
+    outcome(
+        selected,
+        credit(question, policy, quiz.settings.wrong_penalty, selected),
+    )
+}
+
+fn question_result(question: &Question, selected: &[usize], credit: Ratio, points: Ratio) -> QuestionResult {
+    let outcome = outcome(selected, credit);
     let in_file_order =
         |keep: &dyn Fn(usize) -> bool| -> Vec<usize> { (0..question.choices.len()).filter(|&i| keep(i)).collect() };
     let picked = in_file_order(&|i| selected.contains(&i));

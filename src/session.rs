@@ -9,7 +9,7 @@ use crate::decode::{describe, syntax_error};
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
-use crate::scoring::{score_attempt, QuizResult, Tally, Totals};
+use crate::scoring::{question_outcome, score_attempt, Outcome, QuizResult, Tally, Totals};
 
 /// The version of the snapshot layout [`Session::snapshot`] writes.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -24,6 +24,14 @@ pub enum Phase {
     Answering,
     /// Finished: every answer is revealed and the result is final.
     Finished,
+}
+
+impl Session {
+    /// How the question at `position` goes with its current answer.
+    pub(crate) fn outcome_at(&self, position: usize) -> Outcome {
+        let slot = &self.slots[position];
+        question_outcome(&self.quiz, slot.question, &slot.selected)
+    }
 }
 
 impl Phase {
@@ -300,7 +308,8 @@ impl Session {
         }
     }
 
-    fn slot_index(&self, question_id: &str) -> Result<usize, Error> {
+    /// The position of the question with this id in the attempt.
+    pub(crate) fn slot_index(&self, question_id: &str) -> Result<usize, Error> {
         self.slots
             .iter()
             .position(|s| self.quiz.questions[s.question].id == question_id)
