@@ -2,9 +2,8 @@
 
 use std::ops::RangeInclusive;
 
-use serde_json::{Map, Value};
-
 use crate::error::{Error, ErrorKind, Location};
+use crate::json::{Object, SyntaxError, Value};
 use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
 use crate::scoring::Ratio;
 
@@ -127,7 +126,7 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
     let value = match crate::json::parse(text) {
         Ok(value) => value,
         Err(e) => {
-            errors.push(syntax_error(&e));
+            errors.push(syntax_error(e));
             return None;
         }
     };
@@ -135,18 +134,15 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
     Some(reader.quiz(&value))
 }
 
-/// A serde_json error as an [`Error`] at its 1-based line and column.
-pub(crate) fn syntax_error(e: &serde_json::Error) -> Error {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+/// A JSON syntax error as an [`Error`] at its 1-based line and column.
+pub(crate) fn syntax_error(e: SyntaxError) -> Error {
     Error::new(
         ErrorKind::Syntax,
         Location::Position {
-            line: e.line(),
-            column: e.column(),
+            line: e.line,
+            column: e.column,
         },
-        message,
+        e.message,
     )
 }
 
@@ -155,18 +151,6 @@ fn join(path: &str, key: &str) -> String {
         key.to_string()
     } else {
         format!("{path}.{key}")
-    }
-}
-
-/// "a string", "an object": how a found JSON value is named in messages.
-pub(crate) fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -204,19 +188,19 @@ impl Reader<'_> {
         self.errors.push(Error::at(kind, path, message));
     }
 
-    fn type_error(&mut self, path: &str, expected: &str, found: &Value) {
-        let message = format!("expected {expected}, found {}", describe(found));
+    fn type_error(&mut self, path: &str, expected: &str, found: &Value<'_>) {
+        let message = format!("expected {expected}, found {}", found.describe());
         self.error(ErrorKind::Type, path, message);
     }
 
     /// The object at `path`, after reporting its unknown and missing fields.
-    fn object<'v>(&mut self, value: &'v Value, path: &str, shape: &Shape) -> Option<&'v Map<String, Value>> {
+    fn object<'v, 't>(&mut self, value: &'v Value<'t>, path: &str, shape: &Shape) -> Option<&'v Object<'t>> {
         let Value::Object(map) = value else {
             self.type_error(path, &format!("a {} object", shape.name), value);
             return None;
         };
         for key in map.keys() {
-            if !shape.fields.contains(&key.as_str()) {
+            if !shape.fields.contains(&key) {
                 let message = match suggest(key, shape.fields) {
                     Some(known) => format!("unknown field \"{key}\", did you mean \"{known}\"?"),
                     None => format!("unknown field \"{key}\""),
@@ -225,7 +209,7 @@ impl Reader<'_> {
             }
         }
         for key in shape.required {
-            if !map.contains_key(*key) {
+            if !map.contains_key(key) {
                 self.error(ErrorKind::MissingField, path, format!("missing field \"{key}\""));
             }
         }
@@ -233,7 +217,7 @@ impl Reader<'_> {
     }
 
     /// An optional non-empty string field.
-    fn text(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+    fn text(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<String> {
         let value = map.get(key)?;
         let path = join(path, key);
         match value {
@@ -241,7 +225,7 @@ impl Reader<'_> {
                 self.error(ErrorKind::EmptyText, &path, "text is empty");
                 None
             }
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(s.to_string()),
             other => {
                 self.type_error(&path, "a string", other);
                 None
@@ -250,14 +234,14 @@ impl Reader<'_> {
     }
 
     /// A required string field, or an empty placeholder when it is missing or wrong.
-    fn required_text(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> String {
+    fn required_text(&mut self, map: &Object<'_>, path: &str, key: &str) -> String {
         self.text(map, path, key).unwrap_or_default()
     }
 
     /// A string field that must pass `check`, which describes the expected form.
     fn checked_text(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Object<'_>,
         path: &str,
         key: &str,
         check: fn(&str) -> Result<(), String>,
@@ -272,7 +256,7 @@ impl Reader<'_> {
         }
     }
 
-    fn id(&mut self, map: &Map<String, Value>, path: &str) -> String {
+    fn id(&mut self, map: &Object<'_>, path: &str) -> String {
         let Some(id) = self.text(map, path, "id") else {
             return String::new();
         };
@@ -282,7 +266,7 @@ impl Reader<'_> {
         id
     }
 
-    fn boolean(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<bool> {
+    fn boolean(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<bool> {
         match map.get(key)? {
             Value::Bool(b) => Some(*b),
             other => {
@@ -292,12 +276,12 @@ impl Reader<'_> {
         }
     }
 
-    fn whole(&mut self, map: &Map<String, Value>, path: &str, key: &str, range: RangeInclusive<u64>) -> Option<u64> {
+    fn whole(&mut self, map: &Object<'_>, path: &str, key: &str, range: RangeInclusive<u64>) -> Option<u64> {
         let value = map.get(key)?;
         let path = join(path, key);
         let Some(n) = value.as_u64() else {
             let expected = format!("a whole number from {} to {}", range.start(), range.end());
-            if value.is_number() {
+            if let Value::Number(_) = value {
                 self.error(ErrorKind::OutOfRange, &path, format!("{expected}, found {value}"));
             } else {
                 self.type_error(&path, &expected, value);
@@ -312,7 +296,7 @@ impl Reader<'_> {
         Some(n)
     }
 
-    fn name<T: Copy>(&mut self, map: &Map<String, Value>, path: &str, key: &str, names: &[(&str, T)]) -> Option<T> {
+    fn name<T: Copy>(&mut self, map: &Object<'_>, path: &str, key: &str, names: &[(&str, T)]) -> Option<T> {
         let value = map.get(key)?;
         let path = join(path, key);
         let Value::String(s) = value else {
@@ -331,17 +315,17 @@ impl Reader<'_> {
         None
     }
 
-    fn policy(&mut self, map: &Map<String, Value>, path: &str) -> Option<Policy> {
+    fn policy(&mut self, map: &Object<'_>, path: &str) -> Option<Policy> {
         let names: Vec<(&str, Policy)> = Policy::ALL.iter().map(|p| (p.name(), *p)).collect();
         self.name(map, path, "policy", &names)
     }
 
-    fn ratio(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<Ratio> {
+    fn ratio(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<Ratio> {
         let value = map.get(key)?;
         let path = join(path, key);
         let parsed = match value {
             Value::String(s) => Ratio::parse(s.trim()),
-            Value::Number(n) => n.as_i64().map(|n| Ratio::from_int(i128::from(n))),
+            Value::Number(_) => value.as_i64().map(|n| Ratio::from_int(i128::from(n))),
             other => {
                 self.type_error(&path, "a fraction such as \"1/2\"", other);
                 return None;
@@ -361,7 +345,7 @@ impl Reader<'_> {
     }
 
     /// The array at `key`, with each element's path.
-    fn array<'v>(&mut self, map: &'v Map<String, Value>, path: &str, key: &str) -> Vec<(String, &'v Value)> {
+    fn array<'v, 't>(&mut self, map: &'v Object<'t>, path: &str, key: &str) -> Vec<(String, &'v Value<'t>)> {
         let Some(value) = map.get(key) else {
             return Vec::new();
         };
@@ -379,18 +363,23 @@ impl Reader<'_> {
         }
     }
 
-    fn quiz(&mut self, value: &Value) -> Draft {
-        let empty = Map::new();
+    fn quiz(&mut self, value: &Value<'_>) -> Draft {
+        let empty = Object::default();
         let map = self.object(value, "", &QUIZ).unwrap_or(&empty);
         let format = match map.get("format") {
-            Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64(),
+            Some(n) if n.as_u64().is_some() => n.as_u64(),
+            Some(Value::Number(n)) => {
+                let message = format!("expected a whole number, found {n}");
+                self.error(ErrorKind::OutOfRange, "format", message);
+                None
+            }
             Some(other) => {
                 self.type_error("format", "a whole number", other);
                 None
             }
             None => None,
         };
-        if let Some(schema) = map.get("$schema").filter(|v| !v.is_string()) {
+        if let Some(schema) = map.get("$schema").filter(|v| v.as_str().is_none()) {
             self.type_error("$schema", "a string", schema);
         }
         let id = self.id(map, "");
@@ -438,7 +427,7 @@ impl Reader<'_> {
         }
     }
 
-    fn source(&mut self, value: &Value) -> Source {
+    fn source(&mut self, value: &Value<'_>) -> Source {
         let path = "source";
         let Some(map) = self.object(value, path, &SOURCE) else {
             return placeholder_source();
@@ -452,7 +441,7 @@ impl Reader<'_> {
         }
     }
 
-    fn correction(&mut self, value: &Value, path: &str) -> Option<Correction> {
+    fn correction(&mut self, value: &Value<'_>, path: &str) -> Option<Correction> {
         let map = self.object(value, path, &CORRECTION)?;
         Some(Correction {
             date: self.checked_text(map, path, "date", check_date).unwrap_or_default(),
@@ -460,7 +449,7 @@ impl Reader<'_> {
         })
     }
 
-    fn settings(&mut self, value: &Value) -> Settings {
+    fn settings(&mut self, value: &Value<'_>) -> Settings {
         let path = "settings";
         let defaults = Settings::default();
         let Some(map) = self.object(value, path, &SETTINGS) else {
@@ -485,7 +474,7 @@ impl Reader<'_> {
         }
     }
 
-    fn band(&mut self, value: &Value, path: &str) -> Option<Band> {
+    fn band(&mut self, value: &Value<'_>, path: &str) -> Option<Band> {
         let map = self.object(value, path, &BAND)?;
         let min = self.whole(map, path, "min", 0..=100);
         let max = self.whole(map, path, "max", 0..=100);
@@ -499,8 +488,8 @@ impl Reader<'_> {
         })
     }
 
-    fn question(&mut self, value: &Value, path: &str) -> Question {
-        let empty = Map::new();
+    fn question(&mut self, value: &Value<'_>, path: &str) -> Question {
+        let empty = Object::default();
         let map = self.object(value, path, &QUESTION).unwrap_or(&empty);
         let id = self.id(map, path);
         let kind = self.name(map, path, "kind", &KINDS).unwrap_or(Kind::Single);
@@ -524,8 +513,8 @@ impl Reader<'_> {
         }
     }
 
-    fn choice(&mut self, value: &Value, path: &str) -> Choice {
-        let empty = Map::new();
+    fn choice(&mut self, value: &Value<'_>, path: &str) -> Choice {
+        let empty = Object::default();
         let map = self.object(value, path, &CHOICE).unwrap_or(&empty);
         Choice {
             id: self.id(map, path),
@@ -634,6 +623,7 @@ fn check_language(tag: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn typos_within_two_edits_get_a_suggestion() {

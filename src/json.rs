@@ -1,98 +1,875 @@
-//! JSON text to values, refusing a key repeated in one object (serde_json would keep the last silently).
+//! A small strict JSON reader and compact writer: no floats, no repeated keys, every error at its line and column.
+//!
+//! The core's own instead of serde_json's, which costs most of a 30 KB page budget in the
+//! WebAssembly build (float parsing and printing, a generic value tree). Numbers stay as
+//! their text until a field asks for a whole number; serde's `Serialize` still drives the
+//! writer, and tests check both against serde_json.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt::{self, Write};
+use std::hash::BuildHasherDefault;
 
-/// Parses `text` like `serde_json::from_str::<Value>`, but a repeated key is an error at its
-/// line and column (`duplicate key "id"`), as are serde_json's own limits (nesting deeper
-/// than 128, numbers out of range).
-pub(crate) fn parse(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str::<Strict>(text).map(|strict| strict.0)
+use serde::ser::{self, Serialize};
+
+use crate::model::Fnv;
+
+/// How deeply arrays and objects may nest.
+const MAX_DEPTH: usize = 128;
+
+/// Objects with more keys than this check for a repeated key with a hash set, not a scan.
+const SCAN_KEYS: usize = 16;
+
+/// A JSON value borrowing its strings and numbers from the text where it can.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value<'a> {
+    Null,
+    Bool(bool),
+    /// A number as written, such as `-12` or `1.5e3`.
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Object<'a>),
 }
 
-struct Strict(Value);
+/// A JSON object's members in the order written; no key appears twice.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Object<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
 
-impl<'de> Deserialize<'de> for Strict {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(StrictVisitor).map(Strict)
+impl<'a> Object<'a> {
+    /// The value of `key`, if present.
+    pub(crate) fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Whether `key` is present.
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The keys in the order written.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| &**k)
+    }
+
+    /// The members in the order written.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Value<'a>)> {
+        self.0.iter().map(|(k, v)| (&**k, v))
+    }
+
+    /// How many members there are.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
     }
 }
 
-struct StrictVisitor;
-
-impl<'de> Visitor<'de> for StrictVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any JSON value")
+impl Value<'_> {
+    /// The string, if this is one.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
+    /// The number, if this is one written as a whole number from 0 to `u64::MAX`
+    /// (`3`, not `3.0` or `3e0`).
+    pub(crate) fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(text) if !text.starts_with('-') => whole(text),
+            _ => None,
+        }
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
+    /// The number, if this is one written as a whole number in the range of `i64`.
+    pub(crate) fn as_i64(&self) -> Option<i64> {
+        let Value::Number(text) = self else { return None };
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(digits) => (true, digits),
+            None => (false, *text),
+        };
+        let magnitude = i128::from(whole(digits)?);
+        i64::try_from(if negative { -magnitude } else { magnitude }).ok()
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
+    /// "a string", "an object": how a found value is named in messages.
+    pub(crate) fn describe(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+}
+
+/// A number or a string as written in JSON (`12`, `"1/2"`); other values by [`Value::describe`].
+impl fmt::Display for Value<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Number(text) => f.write_str(text),
+            Value::String(s) => write_str(f, s),
+            other => f.write_str(other.describe()),
+        }
+    }
+}
+
+/// Digits only, without overflow.
+fn whole(digits: &str) -> Option<u64> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits
+        .bytes()
+        .try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')))
+}
+
+/// A syntax error: what is wrong, at a 1-based line and column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub(crate) message: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+}
+
+/// Parses one JSON value filling the whole of `text` (white space aside).
+pub(crate) fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
+    let value = parser.value()?;
+    parser.skip_space();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.error_here("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+type Parsed<T> = Result<T, SyntaxError>;
+
+impl<'a> Parser<'a> {
+    /// An error at the byte `at` (or at the last character, past the end).
+    fn error_at(&self, at: usize, message: impl Into<String>) -> SyntaxError {
+        let before = &self.text[..at.min(self.text.len())];
+        let (before, at_end) = match before.len() == self.text.len() {
+            // Past the end: point at the last character, as editors show it.
+            true => (&before[..before.char_indices().last().map_or(0, |(i, _)| i)], true),
+            false => (before, false),
+        };
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let empty = self.text.is_empty() && at_end;
+        SyntaxError {
+            message: message.into(),
+            line: before.bytes().filter(|&b| b == b'\n').count() + 1,
+            column: before[line_start..].chars().count() + usize::from(!empty),
+        }
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    fn error_here(&self, message: impl Into<String>) -> SyntaxError {
+        self.error_at(self.pos, message)
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_string()))
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
     }
 
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
+    /// The next byte after white space; `what` names the value being read, for the error at the end.
+    fn next_token(&mut self, what: &str) -> Parsed<u8> {
+        self.skip_space();
+        self.peek()
+            .ok_or_else(|| self.error_here(format!("EOF while parsing {what}")))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+    fn value(&mut self) -> Parsed<Value<'a>> {
+        match self.next_token("a value")? {
+            b'n' => self.literal("null", Value::Null),
+            b't' => self.literal("true", Value::Bool(true)),
+            b'f' => self.literal("false", Value::Bool(false)),
+            b'"' => self.string().map(Value::String),
+            b'-' | b'0'..=b'9' => self.number(),
+            b'[' => self.nested(Self::array),
+            b'{' => self.nested(Self::object),
+            _ => Err(self.error_here("expected value")),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Parsed<Value<'a>> {
+        for expected in word.bytes() {
+            match self.peek() {
+                Some(b) if b == expected => self.pos += 1,
+                Some(_) => return Err(self.error_here("expected value")),
+                None => return Err(self.error_here("EOF while parsing a value")),
+            }
+        }
+        Ok(value)
+    }
+
+    fn nested(&mut self, read: fn(&mut Self) -> Parsed<Value<'a>>) -> Parsed<Value<'a>> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_here("recursion limit exceeded"));
+        }
+        let value = read(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn number(&mut self) -> Parsed<Value<'a>> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while let Some(b'0'..=b'9') = p.peek() {
+                p.pos += 1;
+            }
+            p.pos - from
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let leading_zero = self.peek() == Some(b'0');
+        match digits(self) {
+            0 => return Err(self.invalid_number()),
+            n if leading_zero && n > 1 => return Err(self.error_at(start + 1, "invalid number")),
+            _ => {}
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if digits(self) == 0 {
+                return Err(self.invalid_number());
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.invalid_number());
+            }
+        }
+        Ok(Value::Number(&self.text[start..self.pos]))
+    }
+
+    fn invalid_number(&self) -> SyntaxError {
+        match self.peek() {
+            Some(_) => self.error_here("invalid number"),
+            None => self.error_here("EOF while parsing a value"),
+        }
+    }
+
+    /// A string, the cursor on its opening quote; borrowed unless it has escapes.
+    fn string(&mut self) -> Parsed<Cow<'a, str>> {
+        self.pos += 1;
+        let start = self.pos;
+        let mut owned: Option<String> = None;
+        let mut run = start;
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.error_here("EOF while parsing a string"));
+            };
+            match b {
+                b'"' => {
+                    let tail = &self.text[run..self.pos];
+                    self.pos += 1;
+                    return Ok(match owned {
+                        Some(mut s) => {
+                            s.push_str(tail);
+                            Cow::Owned(s)
+                        }
+                        None => Cow::Borrowed(tail),
+                    });
+                }
+                b'\\' => {
+                    let s = owned.get_or_insert_with(String::new);
+                    s.push_str(&self.text[run..self.pos]);
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    owned.get_or_insert_with(String::new).push(c);
+                    run = self.pos;
+                }
+                0..=0x1f => {
+                    return Err(self.error_here("control character (\\u0000-\\u001F) found while parsing a string"));
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// The character of an escape, the cursor just after its backslash.
+    fn escape(&mut self) -> Parsed<char> {
+        let Some(b) = self.peek() else {
+            return Err(self.error_here("EOF while parsing a string"));
+        };
+        self.pos += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = match first {
+                    0xD800..=0xDBFF => {
+                        if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                            return Err(self.error_here("lone leading surrogate in hex escape"));
+                        }
+                        self.pos += 2;
+                        let second = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&second) {
+                            return Err(self.error_at(self.pos - 1, "lone leading surrogate in hex escape"));
+                        }
+                        0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                    }
+                    code => code,
+                };
+                char::from_u32(code).ok_or_else(|| self.error_at(self.pos - 1, "invalid unicode code point"))?
+            }
+            _ => return Err(self.error_at(self.pos - 1, "invalid escape")),
+        })
+    }
+
+    fn hex4(&mut self) -> Parsed<u32> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let Some(b) = self.peek() else {
+                return Err(self.error_here("EOF while parsing a string"));
+            };
+            let digit = (b as char)
+                .to_digit(16)
+                .ok_or_else(|| self.error_here("invalid escape"))?;
+            code = code * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+
+    /// Moves past a `,` before the next item, or reports `close` as seen; the cursor after `[`, `{` or an item.
+    fn separator(&mut self, close: u8, what: &str, first: bool) -> Parsed<bool> {
+        let b = self.next_token(what)?;
+        if b == close {
+            self.pos += 1;
+            return Ok(false);
+        }
+        if first {
+            return Ok(true);
+        }
+        if b != b',' {
+            let expected = if close == b']' {
+                "expected `,` or `]`"
+            } else {
+                "expected `,` or `}`"
+            };
+            return Err(self.error_here(expected));
+        }
+        self.pos += 1;
+        if self.next_token(what)? == close {
+            return Err(self.error_here("trailing comma"));
+        }
+        Ok(true)
+    }
+
+    fn array(&mut self) -> Parsed<Value<'a>> {
+        self.pos += 1;
         let mut items = Vec::new();
-        while let Some(Strict(item)) = seq.next_element()? {
-            items.push(item);
+        while self.separator(b']', "a list", items.is_empty())? {
+            items.push(self.value()?);
         }
         Ok(Value::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key \"{key}\"")));
+    fn object(&mut self) -> Parsed<Value<'a>> {
+        self.pos += 1;
+        let mut members: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
+        let mut keys: HashSet<Cow<'a, str>, BuildHasherDefault<Fnv>> = HashSet::default();
+        while self.separator(b'}', "an object", members.is_empty())? {
+            if self.peek() != Some(b'"') {
+                return Err(self.error_here("key must be a string"));
             }
-            let Strict(value) = map.next_value()?;
-            object.insert(key, value);
+            let key = self.string()?;
+            let repeated = if members.len() < SCAN_KEYS {
+                members.iter().any(|(k, _)| *k == key)
+            } else {
+                if keys.is_empty() {
+                    keys.extend(members.iter().map(|(k, _)| k.clone()));
+                }
+                !keys.insert(key.clone())
+            };
+            if repeated {
+                return Err(self.error_at(self.pos - 1, format!("duplicate key {}", Quoted(&key))));
+            }
+            if self.next_token("an object")? != b':' {
+                return Err(self.error_here("expected `:`"));
+            }
+            self.pos += 1;
+            let value = self.value()?;
+            members.push((key, value));
         }
-        Ok(Value::Object(object))
+        Ok(Value::Object(Object(members)))
+    }
+}
+
+/// A string as a JSON string literal, for messages.
+struct Quoted<'s>(&'s str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_str(f, self.0)
+    }
+}
+
+/// Writes `s` as a JSON string literal, escaping as serde_json does.
+fn write_str(out: &mut impl Write, s: &str) -> fmt::Result {
+    out.write_char('"')?;
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.write_str(&s[run..i])?;
+        if escape.is_empty() {
+            write!(out, "\\u{b:04x}")?;
+        } else {
+            out.write_str(escape)?;
+        }
+        run = i + 1;
+    }
+    out.write_str(&s[run..])?;
+    out.write_char('"')
+}
+
+/// `value` as compact JSON text, byte for byte as `serde_json::to_string` writes it.
+pub(crate) fn to_string(value: &impl Serialize) -> Result<String, WriteError> {
+    let mut out = String::new();
+    write(&mut out, value)?;
+    Ok(out)
+}
+
+/// Writes `value` as compact JSON text into `out`.
+pub(crate) fn write(out: &mut impl Write, value: &impl Serialize) -> Result<(), WriteError> {
+    value.serialize(Writer { out })
+}
+
+/// Why a value could not be written: it holds something JSON or this writer does not carry.
+#[derive(Debug)]
+pub(crate) struct WriteError(String);
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl ser::Error for WriteError {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        WriteError(message.to_string())
+    }
+}
+
+impl From<fmt::Error> for WriteError {
+    fn from(_: fmt::Error) -> Self {
+        WriteError("the output refused the text".to_string())
+    }
+}
+
+fn unsupported(what: &str) -> WriteError {
+    WriteError(format!("{what} are not written"))
+}
+
+/// A serde serializer writing compact JSON; one per value, nested ones borrow the output.
+struct Writer<'o, W: Write> {
+    out: &'o mut W,
+}
+
+/// The state of an array or object being written: whether an item has been written yet.
+struct Compound<'o, W: Write> {
+    out: &'o mut W,
+    first: bool,
+    /// The `}` closing an enum variant's wrapping object, if any.
+    wrapped: bool,
+}
+
+impl<'o, W: Write> Writer<'o, W> {
+    fn open(self, bracket: char, wrapper: Option<&str>) -> Result<Compound<'o, W>, WriteError> {
+        if let Some(variant) = wrapper {
+            self.out.write_char('{')?;
+            write_str(self.out, variant)?;
+            self.out.write_char(':')?;
+        }
+        self.out.write_char(bracket)?;
+        Ok(Compound {
+            out: self.out,
+            first: true,
+            wrapped: wrapper.is_some(),
+        })
+    }
+
+    fn number(self, n: impl fmt::Display) -> Result<(), WriteError> {
+        Ok(write!(self.out, "{n}")?)
+    }
+}
+
+impl<W: Write> Compound<'_, W> {
+    fn comma(&mut self) -> Result<(), WriteError> {
+        if !std::mem::replace(&mut self.first, false) {
+            self.out.write_char(',')?;
+        }
+        Ok(())
+    }
+
+    fn item(&mut self, value: &(impl Serialize + ?Sized)) -> Result<(), WriteError> {
+        self.comma()?;
+        value.serialize(Writer { out: &mut *self.out })
+    }
+
+    fn field(&mut self, key: &str, value: &(impl Serialize + ?Sized)) -> Result<(), WriteError> {
+        self.comma()?;
+        write_str(self.out, key)?;
+        self.out.write_char(':')?;
+        value.serialize(Writer { out: &mut *self.out })
+    }
+
+    fn close(self, bracket: char) -> Result<(), WriteError> {
+        self.out.write_char(bracket)?;
+        if self.wrapped {
+            self.out.write_char('}')?;
+        }
+        Ok(())
+    }
+}
+
+impl<'o, W: Write> ser::Serializer for Writer<'o, W> {
+    type Ok = ();
+    type Error = WriteError;
+    type SerializeSeq = Compound<'o, W>;
+    type SerializeTuple = Compound<'o, W>;
+    type SerializeTupleStruct = Compound<'o, W>;
+    type SerializeTupleVariant = Compound<'o, W>;
+    type SerializeMap = Compound<'o, W>;
+    type SerializeStruct = Compound<'o, W>;
+    type SerializeStructVariant = Compound<'o, W>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), WriteError> {
+        Ok(self.out.write_str(if v { "true" } else { "false" })?)
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), WriteError> {
+        self.number(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), WriteError> {
+        self.number(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), WriteError> {
+        self.number(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
+        self.number(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
+        self.number(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), WriteError> {
+        self.number(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), WriteError> {
+        self.number(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
+        self.number(v)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), WriteError> {
+        Err(unsupported("floating-point numbers"))
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), WriteError> {
+        Err(unsupported("floating-point numbers"))
+    }
+    fn serialize_char(self, v: char) -> Result<(), WriteError> {
+        Ok(write_str(self.out, v.encode_utf8(&mut [0; 4]))?)
+    }
+    fn serialize_str(self, v: &str) -> Result<(), WriteError> {
+        Ok(write_str(self.out, v)?)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), WriteError> {
+        Err(unsupported("byte strings"))
+    }
+    fn serialize_none(self) -> Result<(), WriteError> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), WriteError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), WriteError> {
+        Ok(self.out.write_str("null")?)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), WriteError> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), WriteError> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), WriteError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), WriteError> {
+        let mut object = self.open('{', None)?;
+        object.field(variant, value)?;
+        object.close('}')
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'o, W>, WriteError> {
+        self.open('[', None)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Compound<'o, W>, WriteError> {
+        self.open('[', None)
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'o, W>, WriteError> {
+        self.open('[', None)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'o, W>, WriteError> {
+        self.open('[', Some(variant))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'o, W>, WriteError> {
+        self.open('{', None)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'o, W>, WriteError> {
+        self.open('{', None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'o, W>, WriteError> {
+        self.open('{', Some(variant))
+    }
+}
+
+impl<W: Write> ser::SerializeSeq for Compound<'_, W> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.close(']')
+    }
+}
+
+impl<W: Write> ser::SerializeTuple for Compound<'_, W> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.close(']')
+    }
+}
+
+impl<W: Write> ser::SerializeTupleStruct for Compound<'_, W> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.close(']')
+    }
+}
+
+impl<W: Write> ser::SerializeTupleVariant for Compound<'_, W> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.close(']')
+    }
+}
+
+impl<W: Write> ser::SerializeMap for Compound<'_, W> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), WriteError> {
+        // Keys are written as values: the core's maps (serde's internally tagged enums) have only string keys.
+        self.comma()?;
+        key.serialize(Writer { out: &mut *self.out })?;
+        Ok(self.out.write_char(':')?)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+        value.serialize(Writer { out: &mut *self.out })
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.close('}')
+    }
+}
+
+impl<W: Write> ser::SerializeStruct for Compound<'_, W> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), WriteError> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.close('}')
+    }
+}
+
+impl<W: Write> ser::SerializeStructVariant for Compound<'_, W> {
+    type Ok = ();
+    type Error = WriteError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), WriteError> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), WriteError> {
+        self.close('}')
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::*;
+    use std::sync::Arc;
 
-    #[test]
-    fn values_parse_as_serde_json_parses_them() {
-        let text = r#"{"a": [1, -2, 3.5, "x", true, null, {"b": {}}], "c": 18446744073709551615}"#;
-        assert_eq!(
-            parse(text).unwrap(),
-            serde_json::from_str::<serde_json::Value>(text).unwrap()
-        );
+    use crate::{Action, Layout, Quiz, Session};
+
+    /// Our value as serde_json's, to compare the two parsers.
+    fn to_serde(value: &Value<'_>) -> serde_json::Value {
+        match value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(text) => serde_json::from_str(text).unwrap(),
+            Value::String(s) => serde_json::Value::String(s.to_string()),
+            Value::Array(items) => items.iter().map(to_serde).collect(),
+            Value::Object(object) => object.iter().map(|(k, v)| (k.to_string(), to_serde(v))).collect(),
+        }
     }
 
     #[test]
-    fn a_repeated_key_is_an_error_at_its_place_even_when_nested() {
-        let error = parse("{\"a\": 1,\n \"b\": {\"c\": 1, \"c\": 2}}").unwrap_err();
-        assert_eq!(error.to_string(), "duplicate key \"c\" at line 2 column 18");
+    fn values_parse_as_serde_json_parses_them() {
+        for text in [
+            r#"{"a": [1, -2, 3.5, -0.25e-3, 1E+2, "x", true, false, null, {"b": {}}, []], "c": 18446744073709551615}"#,
+            r#""escapes: \" \\ \/ \b \f \n \r \t \u00e9 \u0000 \ud83c\udde6 done""#,
+            " \t\r\n[ 0 , \"Ереван, Երևան\" ]\n",
+            "\"\u{7f} and ☃ as they are\"",
+        ] {
+            let ours = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(
+                to_serde(&ours),
+                serde_json::from_str::<serde_json::Value>(text).unwrap(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn strings_without_escapes_borrow_the_text() {
+        assert!(matches!(parse(r#""plain""#), Ok(Value::String(Cow::Borrowed("plain")))));
+        assert!(matches!(parse(r#""tab\t""#), Ok(Value::String(Cow::Owned(_)))));
+    }
+
+    #[test]
+    fn each_syntax_error_is_named_at_its_line_and_column() {
+        let cases = [
+            ("", "EOF while parsing a value", 1, 0),
+            ("   ", "EOF while parsing a value", 1, 3),
+            ("{\"a\": 1", "EOF while parsing an object", 1, 7),
+            ("[1, 2", "EOF while parsing a list", 1, 5),
+            ("\"abc", "EOF while parsing a string", 1, 4),
+            ("x", "expected value", 1, 1),
+            ("nul", "EOF while parsing a value", 1, 3),
+            ("nulL", "expected value", 1, 4),
+            ("[1 2]", "expected `,` or `]`", 1, 4),
+            ("{\"a\": 1 \"b\": 2}", "expected `,` or `}`", 1, 9),
+            ("{\"a\" 1}", "expected `:`", 1, 6),
+            ("{\n  \"a\": 1,,\n}", "key must be a string", 2, 10),
+            ("{1: 2}", "key must be a string", 1, 2),
+            ("[1,]", "trailing comma", 1, 4),
+            ("{\"a\": 1,}", "trailing comma", 1, 9),
+            ("[1] 2", "trailing characters", 1, 5),
+            ("01", "invalid number", 1, 2),
+            ("-", "EOF while parsing a value", 1, 1),
+            ("-a", "invalid number", 1, 2),
+            ("1.", "EOF while parsing a value", 1, 2),
+            ("1.e3", "invalid number", 1, 3),
+            ("1e+]", "invalid number", 1, 4),
+            ("\"a\\x\"", "invalid escape", 1, 4),
+            ("\"\\u12g4\"", "invalid escape", 1, 6),
+            ("\"\\ud800\"", "lone leading surrogate in hex escape", 1, 8),
+            ("\"\\ud800\\u0041\"", "lone leading surrogate in hex escape", 1, 13),
+            ("\"\\udc00\"", "invalid unicode code point", 1, 7),
+            (
+                "\"a\nb\"",
+                "control character (\\u0000-\\u001F) found while parsing a string",
+                1,
+                3,
+            ),
+            (
+                "{\"a\": 1,\n \"b\": {\"c\": 1, \"c\": 2}}",
+                "duplicate key \"c\"",
+                2,
+                18,
+            ),
+            ("\"é\" x", "trailing characters", 1, 5),
+        ];
+        for (text, message, line, column) in cases {
+            let error = parse(text).expect_err(text);
+            assert_eq!(
+                (error.message.as_str(), error.line, error.column),
+                (message, line, column),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_is_found_in_a_large_object_too() {
+        let members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}, \"k33\": 0}}", members.join(", "));
+        assert_eq!(parse(&text).unwrap_err().message, "duplicate key \"k33\"");
         assert!(
             parse(r#"[{"a": 1}, {"a": 2}]"#).is_ok(),
             "the same key in two objects is fine"
@@ -100,11 +877,66 @@ mod tests {
     }
 
     #[test]
-    fn serde_jsons_limits_still_apply() {
-        assert!(parse(&"[".repeat(200))
-            .unwrap_err()
-            .to_string()
-            .starts_with("recursion limit exceeded"));
-        assert!(parse("1e400").is_err());
+    fn nesting_is_limited_to_128_levels() {
+        let at = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(parse(&at(128)).is_ok());
+        let error = parse(&at(129)).unwrap_err();
+        assert_eq!(
+            (error.message.as_str(), error.column),
+            ("recursion limit exceeded", 129)
+        );
+    }
+
+    #[test]
+    fn whole_numbers_are_read_only_when_written_whole_and_in_range() {
+        let number = |text| Value::Number(text);
+        assert_eq!(number("18446744073709551615").as_u64(), Some(u64::MAX));
+        assert_eq!(number("18446744073709551616").as_u64(), None);
+        assert_eq!(number("-1").as_u64(), None);
+        assert_eq!(number("3.0").as_u64(), None);
+        assert_eq!(number("3e0").as_u64(), None);
+        assert_eq!(number("-9223372036854775808").as_i64(), Some(i64::MIN));
+        assert_eq!(number("9223372036854775808").as_i64(), None);
+        assert_eq!(Value::String("3".into()).as_u64(), None);
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        for text in [every_ascii.as_str(), "Ереван 🇦🇲 \u{2028}", ""] {
+            assert_eq!(to_string(&text).unwrap(), serde_json::to_string(&text).unwrap());
+        }
+    }
+
+    #[test]
+    fn the_cores_values_are_written_as_serde_json_writes_them() {
+        let quiz = Arc::new(Quiz::from_json(include_str!("../questions.json")).unwrap());
+        assert_eq!(to_string(&*quiz).unwrap(), serde_json::to_string(&*quiz).unwrap());
+        let mut session = Session::new(quiz, 7);
+        let mut events = session.apply(&Action::Start).unwrap();
+        let first = session.current();
+        let (question, choice) = (first.question.id.clone(), first.question.choices[0].id.clone());
+        events.extend(
+            session
+                .apply(&Action::Answer {
+                    question,
+                    choices: vec![choice],
+                })
+                .unwrap(),
+        );
+        session.finish().unwrap();
+        assert_eq!(to_string(&events).unwrap(), serde_json::to_string(&events).unwrap());
+        let screen = session.screen(Layout::All);
+        assert_eq!(to_string(&screen).unwrap(), serde_json::to_string(&screen).unwrap());
+        let result = session.result();
+        assert_eq!(to_string(&result).unwrap(), serde_json::to_string(&result).unwrap());
+    }
+
+    #[test]
+    fn floating_point_numbers_are_refused_not_written() {
+        assert_eq!(
+            to_string(&0.5).unwrap_err().to_string(),
+            "floating-point numbers are not written"
+        );
     }
 }

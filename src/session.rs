@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 
-use crate::decode::{describe, syntax_error};
+use crate::decode::syntax_error;
 use crate::error::{Error, ErrorKind, Errors};
+use crate::json::{self, Value};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
 use crate::scoring::{question_outcome, score_attempt, Outcome, QuizResult, Tally, Totals};
@@ -15,7 +15,7 @@ use crate::scoring::{question_outcome, score_attempt, Outcome, QuizResult, Tally
 pub const SNAPSHOT_VERSION: u32 = 1;
 
 /// Where a session is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// Before the first question: the intro screen.
@@ -254,17 +254,15 @@ impl Session {
                 .map(|s| SavedSlot(s.question, s.order.clone(), s.selected.clone(), s.revealed))
                 .collect(),
         };
-        serde_json::to_string(&snapshot).unwrap_or_default()
+        json::to_string(&snapshot).unwrap_or_default()
     }
 
     /// Rebuilds the exact session a snapshot was taken of. Refuses, with an error of kind
     /// [`ErrorKind::Snapshot`], a snapshot that is unreadable, inconsistent, or taken of
     /// another quiz or another version of this one.
     pub fn restore(quiz: Arc<Quiz>, snapshot: &str) -> Result<Session, Error> {
-        let saved: Snapshot = serde_json::from_str(snapshot).map_err(|e| {
-            let syntax = syntax_error(&e);
-            snapshot_error(format!("the snapshot is unreadable: {}", syntax.message()))
-        })?;
+        let saved = Snapshot::read(snapshot)
+            .map_err(|problem| snapshot_error(format!("the snapshot is unreadable: {problem}")))?;
         if saved.v != SNAPSHOT_VERSION {
             return Err(snapshot_error(format!(
                 "snapshot version {} is not supported (expected {SNAPSHOT_VERSION})",
@@ -410,8 +408,7 @@ fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) ->
     Ok(())
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct Snapshot {
     v: u32,
     quiz: String,
@@ -426,8 +423,83 @@ struct Snapshot {
 }
 
 /// question index, choice order, selected choices, revealed
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct SavedSlot(usize, Vec<usize>, Vec<usize>, bool);
+
+impl Snapshot {
+    const FIELDS: [&'static str; 8] = ["v", "quiz", "fp", "seed", "attempt", "phase", "pos", "slots"];
+
+    /// Reads what [`Session::snapshot`] wrote; the error says what is wrong, without a place.
+    fn read(text: &str) -> Result<Snapshot, String> {
+        let value = json::parse(text).map_err(|e| e.message)?;
+        let Value::Object(map) = &value else {
+            return Err(format!("expected an object, found {}", value.describe()));
+        };
+        if let Some(key) = map.keys().find(|k| !Self::FIELDS.contains(k)) {
+            return Err(format!("unknown field \"{key}\""));
+        }
+        let field = |key: &str| map.get(key).ok_or_else(|| format!("missing field \"{key}\""));
+        let number = |key: &str| {
+            let value = field(key)?;
+            value
+                .as_u64()
+                .ok_or_else(|| format!("field \"{key}\": expected a whole number, found {value}"))
+        };
+        let text = |key: &str| {
+            let value = field(key)?;
+            value
+                .as_str()
+                .map(str::to_string)
+                .ok_or_else(|| format!("field \"{key}\": expected a string, found {}", value.describe()))
+        };
+        let phase = text("phase")?;
+        let Value::Array(slots) = field("slots")? else {
+            return Err("field \"slots\": expected an array".to_string());
+        };
+        Ok(Snapshot {
+            v: small(number("v")?)?,
+            quiz: text("quiz")?,
+            fingerprint: text("fp")?,
+            seed: number("seed")?,
+            attempt: small(number("attempt")?)?,
+            phase: [Phase::Intro, Phase::Answering, Phase::Finished]
+                .into_iter()
+                .find(|p| p.name() == phase)
+                .ok_or_else(|| format!("unknown phase \"{phase}\""))?,
+            position: small(number("pos")?)?,
+            slots: slots.iter().map(SavedSlot::read).collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+impl SavedSlot {
+    fn read(value: &Value<'_>) -> Result<SavedSlot, String> {
+        let malformed = || "a slot is not [question, order, selected, revealed]".to_string();
+        let indices = |value: &Value<'_>| -> Result<Vec<usize>, String> {
+            let Value::Array(items) = value else {
+                return Err(malformed());
+            };
+            items.iter().map(|i| small(i.as_u64().ok_or_else(malformed)?)).collect()
+        };
+        match value {
+            Value::Array(items) => match items.as_slice() {
+                [question, order, selected, Value::Bool(revealed)] => Ok(SavedSlot(
+                    small(question.as_u64().ok_or_else(malformed)?)?,
+                    indices(order)?,
+                    indices(selected)?,
+                    *revealed,
+                )),
+                _ => Err(malformed()),
+            },
+            _ => Err(malformed()),
+        }
+    }
+}
+
+/// A saved count or index in the range of its type.
+fn small<T: TryFrom<u64>>(n: u64) -> Result<T, String> {
+    T::try_from(n).map_err(|_| format!("{n} is out of range"))
+}
 
 fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
     let inconsistent = |what: &str| snapshot_error(format!("the snapshot is inconsistent: {what}"));
@@ -547,31 +619,31 @@ impl Quiz {
     /// Scores an answers file: a JSON object from question id to a choice id or a list of them,
     /// such as `{"q1": "a", "q2": ["b", "d"], "q3": []}`. See [`Quiz::score`].
     pub fn score_json(&self, answers_json: &str) -> Result<QuizResult, Errors> {
-        let value = crate::json::parse(answers_json).map_err(|e| Errors::from(syntax_error(&e)))?;
+        let value = json::parse(answers_json).map_err(|e| Errors::from(syntax_error(e)))?;
         let Value::Object(entries) = &value else {
-            let message = format!("expected an object of question ids, found {}", describe(&value));
+            let message = format!("expected an object of question ids, found {}", value.describe());
             return Err(Error::at(ErrorKind::Type, "", message).into());
         };
         let mut errors = Vec::new();
         let mut answers = Vec::with_capacity(entries.len());
-        for (question_id, picked) in entries {
+        for (question_id, picked) in entries.iter() {
             let ids: Vec<&str> = match picked {
-                Value::String(id) => vec![id.as_str()],
+                Value::String(id) => vec![&**id],
                 Value::Array(items) => {
                     let ids: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
                     if ids.len() != items.len() {
                         let message = "expected a list of choice ids (strings)";
-                        errors.push(Error::at(ErrorKind::Type, question_id.as_str(), message));
+                        errors.push(Error::at(ErrorKind::Type, question_id, message));
                     }
                     ids
                 }
                 other => {
-                    let message = format!("expected a choice id or a list of them, found {}", describe(other));
-                    errors.push(Error::at(ErrorKind::Type, question_id.as_str(), message));
+                    let message = format!("expected a choice id or a list of them, found {}", other.describe());
+                    errors.push(Error::at(ErrorKind::Type, question_id, message));
                     continue;
                 }
             };
-            answers.push((question_id.as_str(), ids));
+            answers.push((question_id, ids));
         }
         if let Some(errors) = Errors::from_vec(errors) {
             return Err(errors);

@@ -73,7 +73,7 @@ fn build(draft: Draft) -> Quiz {
     };
     // The content, serialized in field order, streamed through the hash: no copy of the text.
     let mut hasher = HashWriter(Fnv::default());
-    let _ = serde_json::to_writer(&mut hasher, &quiz);
+    let _ = crate::json::write(&mut hasher, &quiz);
     quiz.fingerprint = format!("{:016x}", hasher.0.finish());
     quiz
 }
@@ -81,13 +81,9 @@ fn build(draft: Draft) -> Quiz {
 /// Feeds whatever is written to it into a hash.
 struct HashWriter(Fnv);
 
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
+impl std::fmt::Write for HashWriter {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.0.write(text.as_bytes());
         Ok(())
     }
 }

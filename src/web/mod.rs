@@ -21,7 +21,7 @@ pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
 
 /// A serializable value as a plain JavaScript object.
 pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(js_error)?;
+    let json = crate::json::to_string(value).map_err(js_error)?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not convert a value for JavaScript"))
 }
 
