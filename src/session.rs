@@ -353,7 +353,7 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previously_shown: &[usize]) -> Vec
     if quiz.settings.shuffle_questions {
         rng.shuffle(&mut chosen);
     } else {
-        chosen.sort_unstable();
+        chosen = in_file_order(&chosen, pool);
     }
     chosen
         .into_iter()
@@ -390,13 +390,13 @@ fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) ->
                 format!("question \"{}\" has no choice \"{id}\"", question.id),
             ));
         };
-        if selected.contains(&index) {
+        let Err(at) = selected.binary_search(&index) else {
             return Err(Error::nowhere(
                 ErrorKind::InvalidAnswer,
                 format!("choice \"{id}\" is listed twice"),
             ));
-        }
-        selected.push(index);
+        };
+        selected.insert(at, index);
     }
     if question.kind == Kind::Single && selected.len() > 1 {
         return Err(Error::nowhere(
@@ -404,8 +404,16 @@ fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) ->
             format!("question \"{}\" takes one answer, got {}", question.id, selected.len()),
         ));
     }
-    selected.sort_unstable();
     Ok(())
+}
+
+/// The distinct indices `picked` (each below `len`) in increasing order, without a sort.
+fn in_file_order(picked: &[usize], len: usize) -> Vec<usize> {
+    let mut marked = vec![false; len];
+    for &i in picked {
+        marked[i] = true;
+    }
+    (0..len).filter(|&i| marked[i]).collect()
 }
 
 #[derive(Serialize)]
@@ -518,9 +526,8 @@ fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
             return Err(inconsistent("a question appears twice"));
         }
         let n = q.choices.len();
-        let mut sorted = order.clone();
-        sorted.sort_unstable();
-        if sorted != (0..n).collect::<Vec<_>>() {
+        let in_range = order.iter().all(|&i| i < n);
+        if !in_range || order.len() != n || in_file_order(order, n).len() != n {
             return Err(inconsistent("choice order is not a permutation"));
         }
         let increasing = selected.windows(2).all(|w| w[0] < w[1]);
@@ -562,10 +569,10 @@ impl Quiz {
 
     /// The attempt `answers` describe, in file order, as question and choice indices.
     fn attempt_of(&self, answers: &[(&str, Vec<&str>)]) -> Result<Vec<(usize, Vec<usize>)>, Errors> {
-        let mut attempt = Vec::with_capacity(answers.len());
-        self.visit_answers(answers, |index, selected| attempt.push((index, selected.to_vec())))?;
-        attempt.sort_unstable_by_key(|&(index, _)| index);
-        Ok(attempt)
+        let mut by_question: Vec<Option<Vec<usize>>> = vec![None; self.questions.len()];
+        self.visit_answers(answers, |index, selected| by_question[index] = Some(selected.to_vec()))?;
+        let in_order = by_question.into_iter().enumerate();
+        Ok(in_order.filter_map(|(index, picked)| Some((index, picked?))).collect())
     }
 
     /// Checks `answers` and calls `each(question index, picked choice indices)` for every
