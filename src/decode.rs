@@ -97,6 +97,8 @@ const REVEALS: [(&str, Reveal); 2] = [("each", Reveal::Each), ("end", Reveal::En
 /// What the decoder read: every field it could, with placeholders where it could not.
 #[derive(Debug)]
 pub(crate) struct Draft {
+    /// The content's [`Value::fingerprint`].
+    pub(crate) fingerprint: u64,
     pub(crate) format: Option<u64>,
     pub(crate) id: String,
     pub(crate) title: String,
@@ -413,6 +415,7 @@ impl Reader<'_> {
             .map(|(path, v)| self.question(v, &path))
             .collect();
         Draft {
+            fingerprint: value.fingerprint(),
             format,
             id,
             title,

@@ -4,9 +4,8 @@ use std::collections::HashMap;
 
 use crate::decode::{self, Draft, MAX_QUESTIONS};
 use crate::error::{Error, ErrorKind, Errors, Location};
-use std::hash::Hasher;
 
-use crate::model::{Fnv, Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
+use crate::model::{Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
 
 /// The most choices one question may have.
@@ -50,7 +49,7 @@ fn build(draft: Draft) -> Quiz {
         .questions
         .iter()
         .fold(1, |unit, q| lcm(unit, denominator(q, &draft.settings)));
-    let mut quiz = Quiz {
+    Quiz {
         id: draft.id,
         title: draft.title,
         intro: draft.intro,
@@ -60,7 +59,7 @@ fn build(draft: Draft) -> Quiz {
         corrections: draft.corrections,
         settings: draft.settings,
         bands,
-        fingerprint: String::new(),
+        fingerprint: format!("{:016x}", draft.fingerprint),
         index: draft
             .questions
             .iter()
@@ -69,21 +68,6 @@ fn build(draft: Draft) -> Quiz {
             .collect(),
         unit,
         questions: draft.questions,
-    };
-    // The content, serialized in field order, streamed through the hash: no copy of the text.
-    let mut hasher = HashWriter(Fnv::default());
-    let _ = crate::json::write(&mut hasher, &quiz);
-    quiz.fingerprint = format!("{:016x}", hasher.0.finish());
-    quiz
-}
-
-/// Feeds whatever is written to it into a hash.
-struct HashWriter(Fnv);
-
-impl std::fmt::Write for HashWriter {
-    fn write_str(&mut self, text: &str) -> std::fmt::Result {
-        self.0.write(text.as_bytes());
-        Ok(())
     }
 }
 
@@ -339,4 +323,3 @@ fn by_min<T>(items: Vec<T>, min: impl Fn(&T) -> u8) -> Vec<T> {
     }
     buckets.into_iter().flatten().collect()
 }
-
