@@ -14,6 +14,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Error, Errors, Quiz, Session, Texts};
 
+#[global_allocator]
+static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
+
 /// Turns any core error into a JavaScript `Error` carrying the core's message.
 pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
