@@ -61,9 +61,6 @@ class ReaderQuiz extends HTMLElement {
     }
     if (this.hasAttribute("collapsed")) {
       this.#showOpener(instance);
-    } else if (this.#nearViewport()) {
-      // Already in view: start now rather than a frame or more later, when the observer reports.
-      this.#start(instance, false);
     } else {
       const observer = new IntersectionObserver(
         (entries) => {
@@ -76,12 +73,6 @@ class ReaderQuiz extends HTMLElement {
       );
       observer.observe(this);
     }
-  }
-
-  /** Whether the element is within the observer's 400 px margin of the viewport. */
-  #nearViewport() {
-    const { top, bottom } = this.getBoundingClientRect();
-    return bottom >= -400 && top <= innerHeight + 400;
   }
 
   /** The interface language: the element's `lang`, else the page's. */
