@@ -1,7 +1,7 @@
 //! What a browser shows when the quiz is mounted: run with `wasm-pack test --headless --chrome`.
 #![cfg(target_arch = "wasm32")]
 
-use reader_quiz::web::{check_questions, mount, QuizSession};
+use reader_quiz::web::{check_questions, mount};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -148,8 +148,11 @@ fn mounting_twice_into_one_element_is_refused() {
     assert_eq!(text(&host, ".rq-progress-text"), "Question 1 of 2");
 }
 
+#[cfg(feature = "headless")]
 #[wasm_bindgen_test]
 fn the_headless_session_runs_a_quiz_and_round_trips_its_snapshot() {
+    use reader_quiz::web::QuizSession;
+
     let mut session = QuizSession::new(QUIZ, Some(3.0)).unwrap();
     assert_eq!(session.phase(), "intro");
     session.start().unwrap();

@@ -1,18 +1,23 @@
 //! The browser face of the quiz: the only code that names wasm-bindgen, js-sys or web-sys.
 //!
-//! Two faces: [`mount`] renders and runs a whole quiz in a host element; [`QuizSession`]
-//! is a headless handle for publishers who draw their own interface.
+//! Two faces: [`mount`] renders and runs a whole quiz in a host element; `QuizSession` (with
+//! the `headless` feature, a build of its own) is a handle for publishers who draw their own interface.
 
 mod app;
 mod dom;
+#[cfg(feature = "headless")]
+mod headless;
 mod render;
+
+#[cfg(feature = "headless")]
+pub use headless::QuizSession;
 
 use std::sync::Arc;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Errors, Quiz, Session, Texts};
+use crate::{Error, Quiz, Texts};
 
 #[global_allocator]
 static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
@@ -31,12 +36,6 @@ pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
 /// A random session seed (2^53 values, all a JavaScript number carries exactly).
 pub(crate) fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
-}
-
-fn load(questions_json: &str) -> Result<Arc<Quiz>, JsError> {
-    Quiz::from_json(questions_json)
-        .map(Arc::new)
-        .map_err(|e: Errors| js_error(e))
 }
 
 #[wasm_bindgen(start)]
@@ -103,118 +102,6 @@ pub fn memory_bytes() -> usize {
     core::arch::wasm32::memory_size(0) * 65_536
 }
 
-/// A headless quiz session: the core's state machine, for publishers who draw their own UI.
-#[wasm_bindgen]
-pub struct QuizSession {
-    session: Session,
-}
-
-#[wasm_bindgen]
-impl QuizSession {
-    /// A new session of the quiz in `questionsJson`, on its intro screen. Throws the
-    /// file's problems when it is invalid. The same `seed` gives the same draw and order.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(js_name = questionsJson)] questions_json: &str,
-        seed: Option<f64>,
-    ) -> Result<QuizSession, JsError> {
-        let quiz = load(questions_json)?;
-        let seed = seed.map_or_else(random_seed, |s| s as u64);
-        Ok(QuizSession {
-            session: Session::new(quiz, seed),
-        })
-    }
-
-    /// Rebuilds a session from `snapshot()`; throws when the snapshot is unreadable or
-    /// belongs to another quiz or another version of it.
-    pub fn restore(
-        #[wasm_bindgen(js_name = questionsJson)] questions_json: &str,
-        snapshot: &str,
-    ) -> Result<QuizSession, JsError> {
-        let quiz = load(questions_json)?;
-        let session = Session::restore(quiz, snapshot).map_err(js_error)?;
-        Ok(QuizSession { session })
-    }
-
-    /// Leaves the intro for the first question.
-    pub fn start(&mut self) -> Result<(), JsError> {
-        self.session.start().map_err(js_error)
-    }
-
-    /// Sets the answer to a question; an empty list clears it.
-    pub fn answer(
-        &mut self,
-        #[wasm_bindgen(js_name = questionId)] question_id: &str,
-        #[wasm_bindgen(js_name = choiceIds)] choice_ids: Vec<String>,
-    ) -> Result<(), JsError> {
-        let ids: Vec<&str> = choice_ids.iter().map(String::as_str).collect();
-        self.session.answer(question_id, &ids).map_err(js_error)
-    }
-
-    /// Reveals whether a question's answer is right.
-    pub fn reveal(&mut self, #[wasm_bindgen(js_name = questionId)] question_id: &str) -> Result<(), JsError> {
-        self.session.reveal(question_id).map_err(js_error)
-    }
-
-    /// Moves to the next question.
-    #[wasm_bindgen(js_name = nextQuestion)]
-    pub fn next_question(&mut self) -> Result<(), JsError> {
-        self.session.next_question().map_err(js_error)
-    }
-
-    /// Moves back to the previous question.
-    #[wasm_bindgen(js_name = previousQuestion)]
-    pub fn previous_question(&mut self) -> Result<(), JsError> {
-        self.session.previous_question().map_err(js_error)
-    }
-
-    /// Ends the attempt and reveals every answer.
-    pub fn finish(&mut self) -> Result<(), JsError> {
-        self.session.finish().map_err(js_error)
-    }
-
-    /// Starts a new attempt with a fresh draw.
-    pub fn retry(&mut self) -> Result<(), JsError> {
-        self.session.retry().map_err(js_error)
-    }
-
-    /// The score so far (final once finished).
-    #[wasm_bindgen(unchecked_return_type = "QuizResult")]
-    pub fn result(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session.result())
-    }
-
-    /// What the current screen shows, in `layout` (`"one"` or `"all"`).
-    #[wasm_bindgen(unchecked_return_type = "Screen")]
-    pub fn screen(&self, layout: Option<String>) -> Result<JsValue, JsError> {
-        let layout = app::parse_layout(layout.as_deref())?;
-        to_js(&self.session.screen(layout))
-    }
-
-    /// The whole state as a compact string, for `restore`.
-    pub fn snapshot(&self) -> String {
-        self.session.snapshot()
-    }
-
-    /// `"intro"`, `"answering"` or `"finished"`.
-    #[wasm_bindgen(getter)]
-    pub fn phase(&self) -> String {
-        self.session.phase().name().to_string()
-    }
-
-    /// The 0-based position of the current question.
-    #[wasm_bindgen(getter)]
-    pub fn position(&self) -> usize {
-        self.session.position()
-    }
-
-    /// How many questions this attempt has.
-    #[wasm_bindgen(getter)]
-    pub fn length(&self) -> usize {
-        self.session.len()
-    }
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** Options of `mount`. */
@@ -232,40 +119,4 @@ export interface MountOptions {
   /** Seed for the draw and shuffles; random by default. */
   seed?: number;
 }
-export type Outcome = "correct" | "partial" | "wrong" | "unanswered";
-export interface QuestionResult {
-  id: string; outcome: Outcome; points: string; points_text: string; max: number;
-  selected: string[]; correct: string[];
-  feedback: { choice: string; correct: boolean; text: string }[];
-  explanation: string; passage: string | null;
-}
-export interface QuizResult {
-  /** Exact points, e.g. "7" or "13/2". */
-  points: string;
-  /** Points as a decimal rounded down to two places. */
-  points_text: string;
-  max: number; percentage: number; passed: boolean;
-  band: { title: string; message: string } | null;
-  correct_count: number;
-  questions: QuestionResult[];
-}
-export type Mark = "correct_picked" | "correct_missed" | "wrong_picked";
-export interface ChoiceView { id: string; text: string; selected: boolean; mark: Mark | null; mark_text: string | null }
-export interface FeedbackView {
-  outcome: Outcome; title: string; points_text: string; choice_feedback: string[];
-  explanation: string; passage: string | null; passage_label: string; announcement: string;
-}
-export interface QuestionView {
-  id: string; number: number; number_text: string; prompt: string; kind: "single" | "multiple";
-  hint: string; choices: ChoiceView[]; revealed: boolean; reveal_label: string | null;
-  feedback: FeedbackView | null;
-}
-export type Screen =
-  | { screen: "intro"; title: string; intro: string | null; source_label: string; headline: string; url: string;
-      byline: string; count_text: string; corrections: string[]; start_label: string }
-  | { screen: "questions"; progress_text: string; progress_value: number; progress_max: number;
-      questions: QuestionView[]; back_label: string | null; next_label: string | null; finish_label: string | null }
-  | { screen: "result"; heading: string; score_text: string; percentage: number; passed: boolean; pass_text: string;
-      band_title: string | null; band_message: string | null; review_heading: string; review: QuestionView[];
-      retry_label: string; share_label: string; copy_label: string; share_text: string; announcement: string };
 "#;

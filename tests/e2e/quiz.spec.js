@@ -268,3 +268,16 @@ test("the all-on-one-page layout shows every question and counts the answered on
   await expect(page.locator(".rq-review > li")).toHaveCount(10);
   expect(errors).toEqual([]);
 });
+
+test("the headless build runs a quiz on its own, and the widget's build leaves it out", async ({ page }) => {
+  await page.goto("/");
+  const found = await page.evaluate(async () => {
+    const headless = await import("/pkg-headless/reader_quiz.js");
+    await headless.default();
+    const session = new headless.QuizSession(await (await fetch("/questions.json")).text(), 1);
+    session.start();
+    const widget = await import("/pkg/reader_quiz.js");
+    return { phase: session.phase, length: session.length, widgetHasSession: "QuizSession" in widget };
+  });
+  expect(found).toEqual({ phase: "answering", length: 10, widgetHasSession: false });
+});
