@@ -8,6 +8,7 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement, Storage, UiEvent};
 
+use super::dom::{add_class, append, attrs, set, Dom};
 use super::render::{self, Ids};
 use super::{js_error, random_seed, to_js};
 use crate::{Action, ErrorKind, Layout, Quiz, QuizEvent, Screen, Session, Texts, Theme};
@@ -102,25 +103,24 @@ impl App {
         let session = saved(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
             .unwrap_or_else(|| Session::new(quiz, options.seed.unwrap_or_else(random_seed)));
-        let doc = host.owner_document().ok_or("the element has no document")?;
-        let screen = doc.create_element("div")?;
-        screen.set_class_name("rq-screen");
-        let print = doc.create_element("div")?;
-        print.set_class_name("rq-print");
-        let status = doc.create_element("div")?;
-        status.set_class_name("rq-status rq-visually-hidden");
-        status.set_attribute("role", "status")?;
-        host.class_list().add_1("rq-root")?;
-        host.set_attribute(MOUNTED, "")?;
-        host.set_attribute("lang", session.quiz().language())?;
-        host.set_attribute("data-theme", options.theme.name())?;
-        let language = options
-            .language
-            .unwrap_or_else(|| session.quiz().language().to_string());
+        let dom = Dom::of(&host);
+        let screen = dom.el("div", "rq-screen");
+        let print = dom.el("div", "rq-print");
+        let status = dom.el("div", "rq-status rq-visually-hidden");
+        set(&status, "role", "status");
+        add_class(&host, "rq-root");
+        let quiz_language = session.quiz().language();
+        attrs(
+            &host,
+            &[
+                (MOUNTED, ""),
+                ("lang", quiz_language),
+                ("data-theme", options.theme.name()),
+            ],
+        );
+        let language = options.language.unwrap_or_else(|| quiz_language.to_string());
         host.set_text_content(None);
-        host.append_child(&screen)?;
-        host.append_child(&print)?;
-        host.append_child(&status)?;
+        append(&host, &[&screen, &print, &status]);
         let uid = format!("rq{}", INSTANCES.fetch_add(1, Ordering::Relaxed));
         let app = App {
             host: host.clone(),
@@ -134,7 +134,7 @@ impl App {
             uid,
         };
         app.save();
-        app.draw(Focus::None, None)?;
+        app.draw(Focus::None, None);
         let app = Rc::new(RefCell::new(app));
         for event in ["click", "change"] {
             let app = Rc::clone(&app);
@@ -150,11 +150,7 @@ impl App {
         let window = web_sys::window().ok_or("no window")?;
         for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
             let app = Rc::clone(&app);
-            let listener = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
-                if let Err(e) = app.borrow().print_view(printing) {
-                    web_sys::console::error_1(&e);
-                }
-            });
+            let listener = Closure::<dyn FnMut(Event)>::new(move |_: Event| app.borrow().print_view(printing));
             window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
             listener.forget();
         }
@@ -200,13 +196,14 @@ impl App {
             Ok(events) => events,
             Err(e) if e.kind() == ErrorKind::InvalidAnswer => {
                 // Checked with nothing picked: say so beside the question rather than fail.
-                return self.draw(Focus::Legend(question.clone()), Some(&question));
+                self.draw(Focus::Legend(question.clone()), Some(&question));
+                return Ok(());
             }
             Err(e) => return Err(js_error(e).into()),
         };
         self.save();
         let focus = focus.unwrap_or_else(|| self.first_focus());
-        self.draw(focus, None)?;
+        self.draw(focus, None);
         self.dispatch(&events)
     }
 
@@ -254,13 +251,12 @@ impl App {
     }
 
     /// Draws every question with its answer into the print-only area, or empties it.
-    fn print_view(&self, printing: bool) -> Result<(), JsValue> {
+    fn print_view(&self, printing: bool) {
         if printing {
             let view = self.session.answer_key(&self.language);
-            render::answer_key(&self.print, &view, &Ids { uid: &self.uid })
+            render::answer_key(&self.print, &view, &Ids { uid: &self.uid });
         } else {
             self.print.set_text_content(None);
-            Ok(())
         }
     }
 
@@ -309,18 +305,18 @@ impl App {
         if fieldset.class_list().contains("rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
             let id = input.id();
-            self.draw(Focus::None, None)?;
+            self.draw(Focus::None, None);
             focus_by_id(&self.screen, &id);
         }
         Ok(())
     }
 
     /// Redraws the current screen, announces what changed, and moves focus.
-    fn draw(&self, focus: Focus, missing_answer: Option<&str>) -> Result<(), JsValue> {
+    fn draw(&self, focus: Focus, missing_answer: Option<&str>) {
         let screen = self.session.screen_in(self.layout, &self.language);
         let texts = Texts::for_language(&self.language);
         let ids = Ids { uid: &self.uid };
-        render::screen(&self.screen, &screen, &ids, texts, missing_answer)?;
+        render::screen(&self.screen, &screen, &ids, texts, missing_answer);
         let announcement = match (&screen, &focus) {
             (Screen::Result(view), Focus::Heading) => Some(view.announcement.clone()),
             (Screen::Questions(view), Focus::Feedback(id)) => view
@@ -335,13 +331,12 @@ impl App {
             self.status.set_text_content(Some(&text));
         }
         let target = match focus {
-            Focus::None => return Ok(()),
+            Focus::None => return,
             Focus::Heading => ids.heading(),
             Focus::Legend(question) => ids.legend("q", &question),
             Focus::Feedback(question) => ids.feedback("q", &question),
         };
         focus_by_id(&self.screen, &target);
-        Ok(())
     }
 
     /// Saves the session so a reload resumes it; a browser that refuses storage just doesn't save.

@@ -1,6 +1,10 @@
 //! Small helpers for building elements; text always goes in as text, never as HTML.
+//!
+//! Every call here gets names, tags and children it cannot refuse (fixed tag and attribute
+//! names, fresh elements), so none can fail: the helpers return plain values, which keeps the
+//! error plumbing, and its bytes, out of the renderer. Were one ever refused, it throws.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 /// Builds elements in one document.
@@ -10,68 +14,82 @@ pub(crate) struct Dom {
 
 impl Dom {
     /// The builder for the document `element` lives in.
-    pub(crate) fn of(element: &Element) -> Result<Dom, JsValue> {
-        let doc = element.owner_document().ok_or("the element has no document")?;
-        Ok(Dom { doc })
+    pub(crate) fn of(element: &Element) -> Dom {
+        Dom {
+            doc: element.owner_document().expect_throw("the element has no document"),
+        }
     }
 
     /// A new `<tag class="class">`.
-    pub(crate) fn el(&self, tag: &str, class: &str) -> Result<Element, JsValue> {
-        let element = self.doc.create_element(tag)?;
+    pub(crate) fn el(&self, tag: &str, class: &str) -> Element {
+        let element = self.doc.create_element(tag).unwrap_throw();
         if !class.is_empty() {
             element.set_class_name(class);
         }
-        Ok(element)
+        element
     }
 
     /// A new `<tag class="class">` holding `text` as a text node.
-    pub(crate) fn text(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-        let element = self.el(tag, class)?;
+    pub(crate) fn text(&self, tag: &str, class: &str, text: &str) -> Element {
+        let element = self.el(tag, class);
         element.set_text_content(Some(text));
-        Ok(element)
+        element
     }
 
     /// A new `<tag class="class" dir="auto">` holding text an editor wrote: its direction comes
     /// from its own letters and it is isolated, so a stray bidi control character in it cannot
     /// reorder the quiz's own words around it.
-    pub(crate) fn content(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-        let element = self.text(tag, class, text)?;
-        element.set_attribute("dir", "auto")?;
-        Ok(element)
+    pub(crate) fn content(&self, tag: &str, class: &str, text: &str) -> Element {
+        let element = self.text(tag, class, text);
+        set(&element, "dir", "auto");
+        element
     }
 
     /// A new `<button type="button" data-action="action">label</button>`.
-    pub(crate) fn button(&self, class: &str, action: &str, label: &str) -> Result<Element, JsValue> {
-        let button = self.text("button", class, label)?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-action", action)?;
-        Ok(button)
+    pub(crate) fn button(&self, class: &str, action: &str, label: &str) -> Element {
+        let button = self.text("button", class, label);
+        attrs(&button, &[("type", "button"), ("data-action", action)]);
+        button
     }
 
     /// A link that opens in a new tab, made only for `https:` URLs (validation guarantees it).
-    pub(crate) fn link(&self, href: &str, text: &str) -> Result<Element, JsValue> {
-        let link = self.content("a", "", text)?;
+    pub(crate) fn link(&self, href: &str, text: &str) -> Element {
+        let link = self.content("a", "", text);
         if href.starts_with("https://") {
-            link.set_attribute("href", href)?;
-            link.set_attribute("rel", "noopener noreferrer")?;
-            link.set_attribute("target", "_blank")?;
+            attrs(
+                &link,
+                &[("href", href), ("rel", "noopener noreferrer"), ("target", "_blank")],
+            );
         }
-        Ok(link)
+        link
     }
+}
+
+/// Sets one attribute.
+pub(crate) fn set(element: &Element, name: &str, value: &str) {
+    element.set_attribute(name, value).unwrap_throw();
 }
 
 /// Sets several attributes at once.
-pub(crate) fn attrs(element: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue> {
+pub(crate) fn attrs(element: &Element, pairs: &[(&str, &str)]) {
     for (name, value) in pairs {
-        element.set_attribute(name, value)?;
+        set(element, name, value);
     }
-    Ok(())
 }
 
 /// Appends children in order.
-pub(crate) fn append(parent: &Element, children: &[&Element]) -> Result<(), JsValue> {
+pub(crate) fn append(parent: &Element, children: &[&Element]) {
     for child in children {
-        parent.append_child(child)?;
+        parent.append_child(child).unwrap_throw();
     }
-    Ok(())
+}
+
+/// Appends text after the children, as a text node.
+pub(crate) fn add_text(parent: &Element, text: &str) {
+    parent.append_with_str_1(text).unwrap_throw();
+}
+
+/// Adds a class.
+pub(crate) fn add_class(element: &Element, class: &str) {
+    element.class_list().add_1(class).unwrap_throw();
 }

@@ -72,7 +72,7 @@ pub fn mount(
         Err(errors) => {
             let messages: Vec<String> = errors.as_slice().iter().map(Error::to_string).collect();
             let texts = Texts::for_language(options.language().unwrap_or("en"));
-            render::error(&element, &messages, texts).map_err(|_| JsError::new("could not render the error"))?;
+            render::error(&element, &messages, texts);
             Err(js_error(errors))
         }
     }
@@ -81,10 +81,9 @@ pub fn mount(
 /// Tells the reader, in `element`, that the questions file could not be fetched: `status` is
 /// the HTTP status (0 for a network failure), `language` the interface's (English by default).
 #[wasm_bindgen(js_name = mountFetchError)]
-pub fn mount_fetch_error(element: web_sys::Element, status: u16, language: Option<String>) -> Result<(), JsError> {
+pub fn mount_fetch_error(element: web_sys::Element, status: u16, language: Option<String>) {
     let texts = Texts::for_language(language.as_deref().unwrap_or("en"));
-    render::error(&element, &[(texts.fetch_failed)(status)], texts)
-        .map_err(|_| JsError::new("could not render the error"))
+    render::error(&element, &[(texts.fetch_failed)(status)], texts);
 }
 
 /// Every problem in a questions file, as messages with their places; empty when it is valid.

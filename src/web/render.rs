@@ -1,9 +1,8 @@
 //! Turns a screen from the core's view into elements, GOV.UK-style: fieldset, legend, native inputs.
 
-use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{append, attrs, Dom};
+use super::dom::{add_class, add_text, append, attrs, set, Dom};
 use crate::{
     AnswerKeyView, FeedbackView, IntroView, Kind, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen, Texts,
 };
@@ -38,97 +37,82 @@ impl Ids<'_> {
 
 /// Replaces `container`'s content with `screen`. `missing_answer` names a question whose
 /// Check was pressed without an answer, to show the message that asks for one.
-pub(crate) fn screen(
-    container: &Element,
-    screen: &Screen,
-    ids: &Ids<'_>,
-    texts: &Texts,
-    missing_answer: Option<&str>,
-) -> Result<(), JsValue> {
-    let dom = Dom::of(container)?;
+pub(crate) fn screen(container: &Element, screen: &Screen, ids: &Ids<'_>, texts: &Texts, missing_answer: Option<&str>) {
+    let dom = Dom::of(container);
     let content = match screen {
-        Screen::Intro(view) => intro(&dom, view, ids)?,
-        Screen::Questions(view) => questions(&dom, view, ids, texts, missing_answer)?,
-        Screen::Result(view) => result(&dom, view, ids)?,
+        Screen::Intro(view) => intro(&dom, view, ids),
+        Screen::Questions(view) => questions(&dom, view, ids, texts, missing_answer),
+        Screen::Result(view) => result(&dom, view, ids),
     };
     container.set_text_content(None);
-    container.append_child(&content)?;
-    Ok(())
+    append(container, &[&content]);
 }
 
 /// Fills `container` with every question of the attempt, answers shown: what a printout shows.
-pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_>) -> Result<(), JsValue> {
-    let dom = Dom::of(container)?;
-    let list = dom.el("ol", "rq-review")?;
+pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_>) {
+    let dom = Dom::of(container);
+    let list = dom.el("ol", "rq-review");
     for item in &view.questions {
-        let entry = dom.el("li", "")?;
-        append(&entry, &[&question(&dom, item, ids, "p", false, None)?])?;
-        append(&list, &[&entry])?;
+        let entry = dom.el("li", "");
+        append(&entry, &[&question(&dom, item, ids, "p", false, None)]);
+        append(&list, &[&entry]);
     }
     container.set_text_content(None);
-    append(container, &[&dom.text("h2", "rq-title", &view.heading)?, &list])?;
-    Ok(())
+    append(container, &[&dom.text("h2", "rq-title", &view.heading), &list]);
 }
 
 /// Shows problems in place of the quiz, so an editor (or a reader) sees them rather than an empty box.
-pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) -> Result<(), JsValue> {
-    let dom = Dom::of(element)?;
-    let alert = dom.el("div", "rq-load-error")?;
-    alert.set_attribute("role", "alert")?;
-    append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)?])?;
-    let list = dom.el("ul", "")?;
+pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) {
+    let dom = Dom::of(element);
+    let alert = dom.el("div", "rq-load-error");
+    set(&alert, "role", "alert");
+    append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)]);
+    let list = dom.el("ul", "");
     for message in messages {
-        append(&list, &[&dom.content("li", "", message)?])?;
+        append(&list, &[&dom.content("li", "", message)]);
     }
-    append(&alert, &[&list])?;
-    element.class_list().add_1("rq-root")?;
+    append(&alert, &[&list]);
+    add_class(element, "rq-root");
     element.set_text_content(None);
-    element.append_child(&alert)?;
-    Ok(())
+    append(element, &[&alert]);
 }
 
-fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Result<Element, JsValue> {
-    let section = dom.el("section", "rq-intro")?;
-    let heading = dom.content("h2", "rq-title", &view.title)?;
-    attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")])?;
-    append(&section, &[&heading])?;
+fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Element {
+    let section = dom.el("section", "rq-intro");
+    let heading = dom.content("h2", "rq-title", &view.title);
+    attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")]);
+    append(&section, &[&heading]);
     if let Some(intro) = &view.intro {
-        append(&section, &[&dom.content("p", "rq-intro-text", intro)?])?;
+        append(&section, &[&dom.content("p", "rq-intro-text", intro)]);
     }
-    let source = dom.el("p", "rq-source")?;
-    source.append_with_str_1(&format!("{} ", view.source_label))?;
-    append(&source, &[&dom.link(&view.url, &view.headline)?])?;
-    source.append_with_str_1(&format!(" — {}", view.byline))?;
-    append(&section, &[&source])?;
+    let source = dom.el("p", "rq-source");
+    add_text(&source, &format!("{} ", view.source_label));
+    append(&source, &[&dom.link(&view.url, &view.headline)]);
+    add_text(&source, &format!(" — {}", view.byline));
+    append(&section, &[&source]);
     if !view.corrections.is_empty() {
-        let list = dom.el("ul", "rq-corrections")?;
+        let list = dom.el("ul", "rq-corrections");
         for correction in &view.corrections {
-            append(&list, &[&dom.content("li", "", correction)?])?;
+            append(&list, &[&dom.content("li", "", correction)]);
         }
-        append(&section, &[&list])?;
+        append(&section, &[&list]);
     }
     append(
         &section,
         &[
-            &dom.text("p", "rq-count", &view.count_text)?,
-            &dom.button("rq-button rq-primary", "start", &view.start_label)?,
+            &dom.text("p", "rq-count", &view.count_text),
+            &dom.button("rq-button rq-primary", "start", &view.start_label),
         ],
-    )?;
-    Ok(section)
+    );
+    section
 }
 
-fn questions(
-    dom: &Dom,
-    view: &QuestionsView,
-    ids: &Ids<'_>,
-    texts: &Texts,
-    missing_answer: Option<&str>,
-) -> Result<Element, JsValue> {
-    let section = dom.el("section", "rq-questions")?;
-    let progress = dom.el("div", "rq-progress")?;
-    let progress_text = dom.text("p", "rq-progress-text", &view.progress_text)?;
-    progress_text.set_attribute("id", &ids.progress())?;
-    let bar = dom.el("progress", "rq-progress-bar")?;
+fn questions(dom: &Dom, view: &QuestionsView, ids: &Ids<'_>, texts: &Texts, missing_answer: Option<&str>) -> Element {
+    let section = dom.el("section", "rq-questions");
+    let progress = dom.el("div", "rq-progress");
+    let progress_text = dom.text("p", "rq-progress-text", &view.progress_text);
+    set(&progress_text, "id", &ids.progress());
+    let bar = dom.el("progress", "rq-progress-bar");
     attrs(
         &bar,
         &[
@@ -136,9 +120,9 @@ fn questions(
             ("value", &view.progress_value.to_string()),
             ("aria-labelledby", &ids.progress()),
         ],
-    )?;
-    append(&progress, &[&progress_text, &bar])?;
-    append(&section, &[&progress])?;
+    );
+    append(&progress, &[&progress_text, &bar]);
+    append(&section, &[&progress]);
     let numbered = view.questions.len() > 1;
     for question_view in &view.questions {
         let missing = missing_answer == Some(question_view.id.as_str());
@@ -149,63 +133,56 @@ fn questions(
             "q",
             numbered,
             missing.then_some(texts.select_first),
-        )?;
-        append(&section, &[&fieldset])?;
+        );
+        append(&section, &[&fieldset]);
     }
-    let nav = dom.el("div", "rq-nav")?;
+    let nav = dom.el("div", "rq-nav");
     if let Some(label) = &view.back_label {
-        append(&nav, &[&dom.button("rq-button rq-secondary", "back", label)?])?;
+        append(&nav, &[&dom.button("rq-button rq-secondary", "back", label)]);
     }
     if let Some(label) = &view.next_label {
-        append(&nav, &[&dom.button("rq-button rq-primary", "next", label)?])?;
+        append(&nav, &[&dom.button("rq-button rq-primary", "next", label)]);
     }
     if let Some(label) = &view.finish_label {
-        append(&nav, &[&dom.button("rq-button rq-primary", "finish", label)?])?;
+        append(&nav, &[&dom.button("rq-button rq-primary", "finish", label)]);
     }
-    append(&section, &[&nav])?;
-    Ok(section)
+    append(&section, &[&nav]);
+    section
 }
 
 /// One question as a fieldset; `part` keeps the answering and review copies' ids apart.
-fn question(
-    dom: &Dom,
-    view: &QuestionView,
-    ids: &Ids<'_>,
-    part: &str,
-    numbered: bool,
-    error: Option<&str>,
-) -> Result<Element, JsValue> {
+fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered: bool, error: Option<&str>) -> Element {
     let id = ids.question(part, &view.id);
-    let fieldset = dom.el("fieldset", "rq-question")?;
-    attrs(&fieldset, &[("id", &id), ("data-question", &view.id)])?;
-    let legend = dom.el("legend", "rq-legend")?;
-    attrs(&legend, &[("id", &ids.legend(part, &view.id)), ("tabindex", "-1")])?;
+    let fieldset = dom.el("fieldset", "rq-question");
+    attrs(&fieldset, &[("id", &id), ("data-question", &view.id)]);
+    let legend = dom.el("legend", "rq-legend");
+    attrs(&legend, &[("id", &ids.legend(part, &view.id)), ("tabindex", "-1")]);
     if numbered {
-        append(&legend, &[&dom.text("span", "rq-number", &view.number_text)?])?;
+        append(&legend, &[&dom.text("span", "rq-number", &view.number_text)]);
     }
-    append(&legend, &[&dom.content("span", "rq-prompt", &view.prompt)?])?;
+    append(&legend, &[&dom.content("span", "rq-prompt", &view.prompt)]);
     let hint_id = format!("{id}-hint");
-    let hint = dom.text("p", "rq-hint", &view.hint)?;
-    hint.set_attribute("id", &hint_id)?;
-    append(&fieldset, &[&legend, &hint])?;
+    let hint = dom.text("p", "rq-hint", &view.hint);
+    set(&hint, "id", &hint_id);
+    append(&fieldset, &[&legend, &hint]);
     let mut described_by = vec![hint_id];
     if let Some(message) = error {
         let error_id = format!("{id}-error");
-        let error = dom.text("p", "rq-error-message", message)?;
-        error.set_attribute("id", &error_id)?;
-        append(&fieldset, &[&error])?;
-        fieldset.class_list().add_1("rq-has-error")?;
+        let error = dom.text("p", "rq-error-message", message);
+        set(&error, "id", &error_id);
+        append(&fieldset, &[&error]);
+        add_class(&fieldset, "rq-has-error");
         described_by.push(error_id);
     }
-    let choices = dom.el("div", "rq-choices")?;
+    let choices = dom.el("div", "rq-choices");
     let input_type = match view.kind {
         Kind::Single => "radio",
         Kind::Multiple => "checkbox",
     };
     for choice in &view.choices {
         let choice_id = format!("{id}-{}", choice.id);
-        let row = dom.el("div", "rq-choice")?;
-        let input = dom.el("input", "rq-input")?;
+        let row = dom.el("div", "rq-choice");
+        let input = dom.el("input", "rq-input");
         attrs(
             &input,
             &[
@@ -214,73 +191,73 @@ fn question(
                 ("name", &id),
                 ("value", &choice.id),
             ],
-        )?;
+        );
         if choice.selected {
-            input.set_attribute("checked", "")?;
+            set(&input, "checked", "");
         }
         if view.revealed {
-            input.set_attribute("disabled", "")?;
+            set(&input, "disabled", "");
         }
-        let label = dom.el("label", "rq-label")?;
-        label.set_attribute("for", &choice_id)?;
-        append(&label, &[&dom.content("span", "rq-choice-text", &choice.text)?])?;
+        let label = dom.el("label", "rq-label");
+        set(&label, "for", &choice_id);
+        append(&label, &[&dom.content("span", "rq-choice-text", &choice.text)]);
         if let (Some(mark), Some(text)) = (choice.mark, &choice.mark_text) {
             let (class, row_class, icon) = match mark {
                 Mark::CorrectPicked => ("rq-mark rq-mark-correct", "rq-choice-correct", "✓"),
                 Mark::CorrectMissed => ("rq-mark rq-mark-missed", "rq-choice-correct", "✓"),
                 Mark::WrongPicked => ("rq-mark rq-mark-wrong", "rq-choice-wrong", "✗"),
             };
-            let badge = dom.el("span", class)?;
-            let icon = dom.text("span", "rq-icon", icon)?;
-            icon.set_attribute("aria-hidden", "true")?;
-            append(&badge, &[&icon])?;
-            badge.append_with_str_1(&format!(" {text}"))?;
-            append(&label, &[&badge])?;
-            row.class_list().add_1(row_class)?;
+            let badge = dom.el("span", class);
+            let icon = dom.text("span", "rq-icon", icon);
+            set(&icon, "aria-hidden", "true");
+            append(&badge, &[&icon]);
+            add_text(&badge, &format!(" {text}"));
+            append(&label, &[&badge]);
+            add_class(&row, row_class);
         }
-        append(&row, &[&input, &label])?;
-        append(&choices, &[&row])?;
+        append(&row, &[&input, &label]);
+        append(&choices, &[&row]);
     }
-    append(&fieldset, &[&choices])?;
+    append(&fieldset, &[&choices]);
     if let Some(feedback_view) = &view.feedback {
         let feedback_id = ids.feedback(part, &view.id);
-        append(&fieldset, &[&feedback(dom, feedback_view, &feedback_id)?])?;
+        append(&fieldset, &[&feedback(dom, feedback_view, &feedback_id)]);
         described_by.push(feedback_id);
     }
     if let Some(label) = &view.reveal_label {
-        let button = dom.button("rq-button rq-secondary", "reveal", label)?;
-        button.set_attribute("data-question", &view.id)?;
-        append(&fieldset, &[&button])?;
+        let button = dom.button("rq-button rq-secondary", "reveal", label);
+        set(&button, "data-question", &view.id);
+        append(&fieldset, &[&button]);
     }
-    fieldset.set_attribute("aria-describedby", &described_by.join(" "))?;
-    Ok(fieldset)
+    set(&fieldset, "aria-describedby", &described_by.join(" "));
+    fieldset
 }
 
-fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Result<Element, JsValue> {
+fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Element {
     let (class, icon) = match view.outcome {
         Outcome::Correct => ("rq-feedback rq-outcome-correct", "✓"),
         Outcome::Partial => ("rq-feedback rq-outcome-partial", "◐"),
         Outcome::Wrong => ("rq-feedback rq-outcome-wrong", "✗"),
         Outcome::Unanswered => ("rq-feedback rq-outcome-unanswered", "–"),
     };
-    let block = dom.el("div", class)?;
-    attrs(&block, &[("id", id), ("tabindex", "-1")])?;
-    let title = dom.el("p", "rq-feedback-title")?;
-    let icon = dom.text("span", "rq-icon", icon)?;
-    icon.set_attribute("aria-hidden", "true")?;
-    append(&title, &[&icon])?;
-    title.append_with_str_1(&format!(" {}", view.title))?;
-    append(&block, &[&title, &dom.text("p", "rq-points", &view.points_text)?])?;
+    let block = dom.el("div", class);
+    attrs(&block, &[("id", id), ("tabindex", "-1")]);
+    let title = dom.el("p", "rq-feedback-title");
+    let icon = dom.text("span", "rq-icon", icon);
+    set(&icon, "aria-hidden", "true");
+    append(&title, &[&icon]);
+    add_text(&title, &format!(" {}", view.title));
+    append(&block, &[&title, &dom.text("p", "rq-points", &view.points_text)]);
     for text in &view.choice_feedback {
-        append(&block, &[&dom.content("p", "rq-choice-feedback", text)?])?;
+        append(&block, &[&dom.content("p", "rq-choice-feedback", text)]);
     }
-    append(&block, &[&dom.content("p", "rq-explanation", &view.explanation)?])?;
+    append(&block, &[&dom.content("p", "rq-explanation", &view.explanation)]);
     if let Some(passage) = &view.passage {
-        let line = dom.el("p", "rq-passage")?;
-        append(&line, &[&dom.link(passage, &view.passage_label)?])?;
-        append(&block, &[&line])?;
+        let line = dom.el("p", "rq-passage");
+        append(&line, &[&dom.link(passage, &view.passage_label)]);
+        append(&block, &[&line]);
     }
-    Ok(block)
+    block
 }
 
 /// Whether the browser offers the Web Share API; where it does not, the result offers a copy link.
@@ -290,32 +267,32 @@ fn can_share() -> bool {
         .unwrap_or(false)
 }
 
-fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Result<Element, JsValue> {
+fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
     let can_share = can_share();
-    let section = dom.el("section", "rq-result")?;
-    let heading = dom.text("h2", "rq-title", &view.heading)?;
-    attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")])?;
+    let section = dom.el("section", "rq-result");
+    let heading = dom.text("h2", "rq-title", &view.heading);
+    attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")]);
     let pass_class = if view.passed { "rq-pass rq-passed" } else { "rq-pass" };
     append(
         &section,
         &[
             &heading,
-            &dom.text("p", "rq-score", &view.score_text)?,
-            &dom.text("p", pass_class, &view.pass_text)?,
+            &dom.text("p", "rq-score", &view.score_text),
+            &dom.text("p", pass_class, &view.pass_text),
         ],
-    )?;
+    );
     if let (Some(title), Some(message)) = (&view.band_title, &view.band_message) {
-        let band = dom.el("div", "rq-band")?;
+        let band = dom.el("div", "rq-band");
         append(
             &band,
             &[
-                &dom.content("p", "rq-band-title", title)?,
-                &dom.content("p", "rq-band-message", message)?,
+                &dom.content("p", "rq-band-title", title),
+                &dom.content("p", "rq-band-message", message),
             ],
-        )?;
-        append(&section, &[&band])?;
+        );
+        append(&section, &[&band]);
     }
-    let nav = dom.el("div", "rq-nav")?;
+    let nav = dom.el("div", "rq-nav");
     let (action, label) = if can_share {
         ("share", &view.share_label)
     } else {
@@ -324,20 +301,20 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Result<Element, JsValu
     append(
         &nav,
         &[
-            &dom.button("rq-button rq-primary", "retry", &view.retry_label)?,
-            &dom.button("rq-button rq-secondary", action, label)?,
+            &dom.button("rq-button rq-primary", "retry", &view.retry_label),
+            &dom.button("rq-button rq-secondary", action, label),
         ],
-    )?;
+    );
     append(
         &section,
-        &[&nav, &dom.text("h3", "rq-review-heading", &view.review_heading)?],
-    )?;
-    let list = dom.el("ol", "rq-review")?;
+        &[&nav, &dom.text("h3", "rq-review-heading", &view.review_heading)],
+    );
+    let list = dom.el("ol", "rq-review");
     for item in &view.review {
-        let entry = dom.el("li", "")?;
-        append(&entry, &[&question(dom, item, ids, "r", false, None)?])?;
-        append(&list, &[&entry])?;
+        let entry = dom.el("li", "");
+        append(&entry, &[&question(dom, item, ids, "r", false, None)]);
+        append(&list, &[&entry]);
     }
-    append(&section, &[&list])?;
-    Ok(section)
+    append(&section, &[&list]);
+    section
 }
