@@ -9,7 +9,10 @@ use crate::scoring::Ratio;
 
 /// Question indices by id, hashed with FNV-1a: ids are short, trusted-length keys, and
 /// scoring looks one up per response.
-pub(crate) type IdIndex = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+pub(crate) type IdIndex = FnvMap<String, usize>;
+
+/// A hash map with [`Fnv`]: fast for short keys, and small in the WebAssembly build.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// FNV-1a, 64 bits: also the quiz's content fingerprint.
 #[derive(Debug, Clone, Copy)]

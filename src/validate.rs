@@ -1,11 +1,9 @@
 //! The rules a quiz must follow beyond its JSON shape, checked all at once.
 
-use std::collections::HashMap;
-
 use crate::decode::{self, Draft, MAX_QUESTIONS};
 use crate::error::{Error, ErrorKind, Errors, Location};
 
-use crate::model::{Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
+use crate::model::{FnvMap, Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
 
 /// The most choices one question may have.
@@ -177,7 +175,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
 /// Reports each id used again after its first use, and each empty one is skipped
 /// (its emptiness was reported already).
 fn first_use<'a>(ids: impl Iterator<Item = &'a str>, path: &str, what: &str, errors: &mut Vec<Error>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FnvMap<&str, usize> = FnvMap::default();
     for (i, id) in ids.enumerate() {
         if id.is_empty() {
             continue;
