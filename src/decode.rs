@@ -6,6 +6,7 @@ use crate::error::{Error, ErrorKind, Location};
 use crate::json::{Object, SyntaxError, Value};
 use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
 use crate::scoring::Ratio;
+use crate::text::joined;
 
 /// The largest questions file accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -308,12 +309,10 @@ impl Reader<'_> {
         if let Some((_, t)) = names.iter().find(|(n, _)| n == s) {
             return Some(*t);
         }
-        let list: Vec<String> = names.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-        self.error(
-            ErrorKind::InvalidValue,
-            &path,
-            format!("unknown value \"{s}\", expected one of {}", list.join(", ")),
-        );
+        let names: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
+        let expected = joined(&names, "\", \"");
+        let message = format!("unknown value \"{s}\", expected one of \"{expected}\"");
+        self.error(ErrorKind::InvalidValue, &path, message);
         None
     }
 

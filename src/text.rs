@@ -138,6 +138,19 @@ impl Texts {
     }
 }
 
+/// `parts` with `separator` between them, as `[T]::join` makes them (kept to one copy of the
+/// joining code in the WebAssembly build).
+pub(crate) fn joined(parts: &[&str], separator: &str) -> String {
+    let mut text = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            text.push_str(separator);
+        }
+        text.push_str(part);
+    }
+    text
+}
+
 fn plural_english(n: u64) -> Plural {
     if n == 1 {
         Plural::One

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::model::{Kind, Reveal};
 use crate::scoring::{Outcome, QuestionResult};
 use crate::session::{Phase, Session, SlotView};
-use crate::text::Texts;
+use crate::text::{joined, Texts};
 
 /// How questions are laid out on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -276,7 +276,7 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
         source_label: texts.based_on.to_string(),
         headline: source.headline.clone(),
         url: source.url.clone(),
-        byline: byline.join(", "),
+        byline: joined(&byline, ", "),
         count_text: texts.question_count(session.len()),
         corrections: quiz
             .corrections()

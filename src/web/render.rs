@@ -165,14 +165,15 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
     let hint = dom.text("p", "rq-hint", &view.hint);
     set(&hint, "id", &hint_id);
     append(&fieldset, &[&legend, &hint]);
-    let mut described_by = vec![hint_id];
+    let mut described_by = hint_id;
     if let Some(message) = error {
         let error_id = format!("{id}-error");
         let error = dom.text("p", "rq-error-message", message);
         set(&error, "id", &error_id);
         append(&fieldset, &[&error]);
         add_class(&fieldset, "rq-has-error");
-        described_by.push(error_id);
+        described_by.push(' ');
+        described_by.push_str(&error_id);
     }
     let choices = dom.el("div", "rq-choices");
     let input_type = match view.kind {
@@ -222,14 +223,15 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
     if let Some(feedback_view) = &view.feedback {
         let feedback_id = ids.feedback(part, &view.id);
         append(&fieldset, &[&feedback(dom, feedback_view, &feedback_id)]);
-        described_by.push(feedback_id);
+        described_by.push(' ');
+        described_by.push_str(&feedback_id);
     }
     if let Some(label) = &view.reveal_label {
         let button = dom.button("rq-button rq-secondary", "reveal", label);
         set(&button, "data-question", &view.id);
         append(&fieldset, &[&button]);
     }
-    set(&fieldset, "aria-describedby", &described_by.join(" "));
+    set(&fieldset, "aria-describedby", &described_by);
     fieldset
 }
 
