@@ -478,7 +478,7 @@ impl fmt::Display for Quoted<'_> {
 }
 
 /// Writes `s` as a JSON string literal, escaping as serde_json does.
-fn write_str(out: &mut impl Write, s: &str) -> fmt::Result {
+fn write_str(out: &mut dyn Write, s: &str) -> fmt::Result {
     out.write_char('"')?;
     let mut run = 0;
     for (i, b) in s.bytes().enumerate() {
@@ -508,13 +508,8 @@ fn write_str(out: &mut impl Write, s: &str) -> fmt::Result {
 /// `value` as compact JSON text, byte for byte as `serde_json::to_string` writes it.
 pub(crate) fn to_string(value: &impl Serialize) -> Result<String, WriteError> {
     let mut out = String::new();
-    write(&mut out, value)?;
+    value.serialize(Writer { out: &mut out })?;
     Ok(out)
-}
-
-/// Writes `value` as compact JSON text into `out`.
-pub(crate) fn write(out: &mut impl Write, value: &impl Serialize) -> Result<(), WriteError> {
-    value.serialize(Writer { out })
 }
 
 /// Why a value could not be written: it holds something JSON or this writer does not carry.
@@ -546,20 +541,20 @@ fn unsupported(what: &str) -> WriteError {
 }
 
 /// A serde serializer writing compact JSON; one per value, nested ones borrow the output.
-struct Writer<'o, W: Write> {
-    out: &'o mut W,
+struct Writer<'o> {
+    out: &'o mut String,
 }
 
 /// The state of an array or object being written: whether an item has been written yet.
-struct Compound<'o, W: Write> {
-    out: &'o mut W,
+struct Compound<'o> {
+    out: &'o mut String,
     first: bool,
     /// The `}` closing an enum variant's wrapping object, if any.
     wrapped: bool,
 }
 
-impl<'o, W: Write> Writer<'o, W> {
-    fn open(self, bracket: char, wrapper: Option<&str>) -> Result<Compound<'o, W>, WriteError> {
+impl<'o> Writer<'o> {
+    fn open(self, bracket: char, wrapper: Option<&str>) -> Result<Compound<'o>, WriteError> {
         if let Some(variant) = wrapper {
             self.out.write_char('{')?;
             write_str(self.out, variant)?;
@@ -578,7 +573,7 @@ impl<'o, W: Write> Writer<'o, W> {
     }
 }
 
-impl<W: Write> Compound<'_, W> {
+impl Compound<'_> {
     fn comma(&mut self) -> Result<(), WriteError> {
         if !std::mem::replace(&mut self.first, false) {
             self.out.write_char(',')?;
@@ -607,16 +602,16 @@ impl<W: Write> Compound<'_, W> {
     }
 }
 
-impl<'o, W: Write> ser::Serializer for Writer<'o, W> {
+impl<'o> ser::Serializer for Writer<'o> {
     type Ok = ();
     type Error = WriteError;
-    type SerializeSeq = Compound<'o, W>;
-    type SerializeTuple = Compound<'o, W>;
-    type SerializeTupleStruct = Compound<'o, W>;
-    type SerializeTupleVariant = Compound<'o, W>;
-    type SerializeMap = Compound<'o, W>;
-    type SerializeStruct = Compound<'o, W>;
-    type SerializeStructVariant = Compound<'o, W>;
+    type SerializeSeq = Compound<'o>;
+    type SerializeTuple = Compound<'o>;
+    type SerializeTupleStruct = Compound<'o>;
+    type SerializeTupleVariant = Compound<'o>;
+    type SerializeMap = Compound<'o>;
+    type SerializeStruct = Compound<'o>;
+    type SerializeStructVariant = Compound<'o>;
 
     fn serialize_bool(self, v: bool) -> Result<(), WriteError> {
         Ok(self.out.write_str(if v { "true" } else { "false" })?)
@@ -689,13 +684,13 @@ impl<'o, W: Write> ser::Serializer for Writer<'o, W> {
         object.field(variant, value)?;
         object.close('}')
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'o, W>, WriteError> {
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
         self.open('[', None)
     }
-    fn serialize_tuple(self, _: usize) -> Result<Compound<'o, W>, WriteError> {
+    fn serialize_tuple(self, _: usize) -> Result<Compound<'o>, WriteError> {
         self.open('[', None)
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'o, W>, WriteError> {
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'o>, WriteError> {
         self.open('[', None)
     }
     fn serialize_tuple_variant(
@@ -704,13 +699,13 @@ impl<'o, W: Write> ser::Serializer for Writer<'o, W> {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Compound<'o, W>, WriteError> {
+    ) -> Result<Compound<'o>, WriteError> {
         self.open('[', Some(variant))
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'o, W>, WriteError> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
         self.open('{', None)
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'o, W>, WriteError> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'o>, WriteError> {
         self.open('{', None)
     }
     fn serialize_struct_variant(
@@ -719,12 +714,12 @@ impl<'o, W: Write> ser::Serializer for Writer<'o, W> {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Compound<'o, W>, WriteError> {
+    ) -> Result<Compound<'o>, WriteError> {
         self.open('{', Some(variant))
     }
 }
 
-impl<W: Write> ser::SerializeSeq for Compound<'_, W> {
+impl ser::SerializeSeq for Compound<'_> {
     type Ok = ();
     type Error = WriteError;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
@@ -735,7 +730,7 @@ impl<W: Write> ser::SerializeSeq for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTuple for Compound<'_, W> {
+impl ser::SerializeTuple for Compound<'_> {
     type Ok = ();
     type Error = WriteError;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
@@ -746,7 +741,7 @@ impl<W: Write> ser::SerializeTuple for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTupleStruct for Compound<'_, W> {
+impl ser::SerializeTupleStruct for Compound<'_> {
     type Ok = ();
     type Error = WriteError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
@@ -757,7 +752,7 @@ impl<W: Write> ser::SerializeTupleStruct for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTupleVariant for Compound<'_, W> {
+impl ser::SerializeTupleVariant for Compound<'_> {
     type Ok = ();
     type Error = WriteError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
@@ -768,7 +763,7 @@ impl<W: Write> ser::SerializeTupleVariant for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeMap for Compound<'_, W> {
+impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
     type Error = WriteError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), WriteError> {
@@ -785,7 +780,7 @@ impl<W: Write> ser::SerializeMap for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeStruct for Compound<'_, W> {
+impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = WriteError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), WriteError> {
@@ -796,7 +791,7 @@ impl<W: Write> ser::SerializeStruct for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeStructVariant for Compound<'_, W> {
+impl ser::SerializeStructVariant for Compound<'_> {
     type Ok = ();
     type Error = WriteError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), WriteError> {

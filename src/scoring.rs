@@ -104,21 +104,24 @@ impl Ratio {
     /// The value as a decimal rounded down to at most `places` places, trailing zeros
     /// dropped: `7/2` → `3.5`, `2/3` → `0.66`, `-1/4` → `-0.25`.
     pub fn to_decimal(self, places: u32) -> String {
-        let scale = 10i128.pow(places);
-        let scaled = (self.num * scale).div_euclid(self.den);
-        let negative = scaled < 0;
+        let scale = 10u128.pow(places);
+        let scaled = (self.num * scale as i128).div_euclid(self.den);
+        let mut text = String::new();
+        if scaled < 0 {
+            text.push('-');
+        }
         let magnitude = scaled.unsigned_abs();
-        let whole = magnitude / scale as u128;
-        let mut frac = format!("{:0width$}", magnitude % scale as u128, width = places as usize);
-        while frac.ends_with('0') {
-            frac.pop();
+        push_digits(&mut text, magnitude / scale, 1);
+        let (mut frac, mut width) = (magnitude % scale, places as usize);
+        while width > 0 && frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
         }
-        let sign = if negative { "-" } else { "" };
-        if frac.is_empty() {
-            format!("{sign}{whole}")
-        } else {
-            format!("{sign}{whole}.{frac}")
+        if width > 0 {
+            text.push('.');
+            push_digits(&mut text, frac, width);
         }
+        text
     }
 
     /// Reads `"n"`, `"-n"`, `"n/d"` or `"-n/d"` (whole numbers, `d` not zero).
@@ -188,12 +191,31 @@ impl Ord for Ratio {
 impl fmt::Display for Ratio {
     /// `7/2`, `3`, `-1/4`: the form [`Ratio::parse`] reads.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.den == 1 {
-            write!(f, "{}", self.num)
-        } else {
-            write!(f, "{}/{}", self.num, self.den)
+        let mut text = String::new();
+        if self.num < 0 {
+            text.push('-');
         }
+        push_digits(&mut text, self.num.unsigned_abs(), 1);
+        if self.den != 1 {
+            text.push('/');
+            push_digits(&mut text, self.den.unsigned_abs(), 1);
+        }
+        f.write_str(&text)
     }
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits. By hand: core's 128-bit
+/// formatting would cost the WebAssembly build over a kilobyte.
+fn push_digits(text: &mut String, mut n: u128, width: usize) {
+    let mut digits = [b'0'; 39];
+    let mut start = digits.len();
+    while n > 0 {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    start = start.min(digits.len() - width.max(1));
+    text.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 impl Serialize for Ratio {
@@ -550,6 +572,25 @@ mod tests {
         assert_eq!(r(-1, 4).to_decimal(2), "-0.25");
         assert_eq!(r(-1, 3).to_decimal(2), "-0.34");
         assert_eq!(r(1, 200).to_decimal(2), "0");
+        assert_eq!(r(1, 20).to_decimal(2), "0.05");
+        assert_eq!(r(-1, 200).to_decimal(2), "-0.01");
+        assert_eq!(r(1_000_001, 1000).to_decimal(3), "1000.001");
+    }
+
+    #[test]
+    fn ratios_print_as_they_parse_at_any_size() {
+        for (ratio, text) in [
+            (r(0, 1), "0"),
+            (r(-7, 2), "-7/2"),
+            (r(10, 1), "10"),
+            (Ratio::from_int(i128::MAX), "170141183460469231731687303715884105727"),
+            (
+                Ratio::from_int(i128::MIN + 1),
+                "-170141183460469231731687303715884105727",
+            ),
+        ] {
+            assert_eq!(ratio.to_string(), text);
+        }
     }
 
     #[test]
