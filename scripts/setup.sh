@@ -59,12 +59,13 @@ setup_browser() {
   apt_install chromium chromium-driver
 }
 
-# Builds one release WASM and its JS glue: build_one FEATURES DIRECTORY (under www/). std is
-# rebuilt from source with panics that trap at once: no panic messages, locations or formatting
-# code in the page (about 6 KB brotli). That takes two unstable flags, unlocked on the stable toolchain with
+# Builds one release WASM and its JS glue: build_one FEATURES DIRECTORY (under www/), optimized
+# for size (native release builds are optimized for speed). std is rebuilt from source with
+# panics that trap at once: no panic messages, locations or formatting code in the page (about
+# 6 KB brotli). That takes two unstable flags, unlocked on the stable toolchain with
 # RUSTC_BOOTSTRAP, and a target directory of its own so that other builds keep their cache.
 build_one() {
-  CARGO_TARGET_DIR=target/page RUSTC_BOOTSTRAP=1 \
+  CARGO_TARGET_DIR=target/page RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
     wasm-pack --quiet build --release --target web --out-dir "www/${2:-pkg}" --out-name reader_quiz --no-pack . \
     -- -Zbuild-std=std,panic_abort ${1:+--features "$1"}
