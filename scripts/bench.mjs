@@ -50,10 +50,12 @@ async function measure(subject, rate) {
   // The heap that stays: collected first, as a heap snapshot would be.
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const domNodes = await page.evaluate(() => {
-    const count = (root) => [...root.querySelectorAll("*")].reduce((n, e) => n + 1 + (e.shadowRoot ? count(e.shadowRoot) : 0), 0);
-    return count(document);
-  });
+  const countNodes = () =>
+    page.evaluate(() => {
+      const count = (root) => [...root.querySelectorAll("*")].reduce((n, e) => n + 1 + (e.shadowRoot ? count(e.shadowRoot) : 0), 0);
+      return count(document);
+    });
+  const domNodes = await countNodes();
   const wasmMemory = subject.url.includes("widget")
     ? await page.evaluate(async () => (await import("/pkg/reader_quiz.js")).memoryBytes())
     : 0;
@@ -69,6 +71,8 @@ async function measure(subject, rate) {
         requestAnimationFrame(() => resolve(performance.now() - t0));
       }),
   );
+  await page.waitForTimeout(100);
+  const domNodesQuestion = await countNodes();
   await browser.close();
   return {
     ready,
@@ -76,6 +80,7 @@ async function measure(subject, rate) {
     heap: usedSize,
     wasmMemory,
     domNodes,
+    domNodesQuestion,
     clickToFrame,
     requests: requests.filter((p) => !/\.html$|ready\.js$|questions\.json$/.test(p)).length,
   };
@@ -109,7 +114,8 @@ row("long tasks (> 50 ms) at 4×", (s) => String(s.x4.longTasks));
 row("click → next frame at 4×", (s) => ms(s.x4.clickToFrame));
 row("JS heap", (s) => kb(s.x1.heap));
 row("WASM memory", (s) => kb(s.x1.wasmMemory));
-row("DOM nodes", (s) => String(s.x1.domNodes));
+row("DOM nodes, intro", (s) => String(s.x1.domNodes));
+row("DOM nodes, first question", (s) => String(s.x1.domNodesQuestion));
 console.log(`\nratio widget / vanilla, first button clickable: ${results.ratio.x1.toFixed(2)} (4×: ${results.ratio.x4.toFixed(2)})`);
 mkdirSync(new URL("../test-results", import.meta.url), { recursive: true });
 writeFileSync(new URL("../test-results/bench.json", import.meta.url), JSON.stringify(results, null, 2));
