@@ -222,15 +222,14 @@ impl Reader<'_> {
     /// An optional non-empty string field.
     fn text(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<String> {
         let value = map.get(key)?;
-        let path = join(path, key);
         match value {
             Value::String(s) if s.trim().is_empty() => {
-                self.error(ErrorKind::EmptyText, &path, "text is empty");
+                self.error(ErrorKind::EmptyText, &join(path, key), "text is empty");
                 None
             }
             Value::String(s) => Some(s.to_string()),
             other => {
-                self.type_error(&path, "a string", other);
+                self.type_error(&join(path, key), "a string", other);
                 None
             }
         }
@@ -281,19 +280,22 @@ impl Reader<'_> {
 
     fn whole(&mut self, map: &Object<'_>, path: &str, key: &str, range: RangeInclusive<u64>) -> Option<u64> {
         let value = map.get(key)?;
-        let path = join(path, key);
         let Some(n) = value.as_u64() else {
             let expected = format!("a whole number from {} to {}", range.start(), range.end());
             if let Value::Number(_) = value {
-                self.error(ErrorKind::OutOfRange, &path, format!("{expected}, found {value}"));
+                self.error(
+                    ErrorKind::OutOfRange,
+                    &join(path, key),
+                    format!("{expected}, found {value}"),
+                );
             } else {
-                self.type_error(&path, &expected, value);
+                self.type_error(&join(path, key), &expected, value);
             }
             return None;
         };
         if !range.contains(&n) {
             let message = format!("{n} is out of range ({} to {})", range.start(), range.end());
-            self.error(ErrorKind::OutOfRange, &path, message);
+            self.error(ErrorKind::OutOfRange, &join(path, key), message);
             return None;
         }
         Some(n)
@@ -301,9 +303,8 @@ impl Reader<'_> {
 
     fn name<T: Copy>(&mut self, map: &Object<'_>, path: &str, key: &str, names: &[(&str, T)]) -> Option<T> {
         let value = map.get(key)?;
-        let path = join(path, key);
         let Value::String(s) = value else {
-            self.type_error(&path, "a string", value);
+            self.type_error(&join(path, key), "a string", value);
             return None;
         };
         if let Some((_, t)) = names.iter().find(|(n, _)| n == s) {
@@ -312,23 +313,23 @@ impl Reader<'_> {
         let names: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
         let expected = joined(&names, "\", \"");
         let message = format!("unknown value \"{s}\", expected one of \"{expected}\"");
-        self.error(ErrorKind::InvalidValue, &path, message);
+        self.error(ErrorKind::InvalidValue, &join(path, key), message);
         None
     }
 
     fn policy(&mut self, map: &Object<'_>, path: &str) -> Option<Policy> {
+        map.get("policy")?;
         let names: Vec<(&str, Policy)> = Policy::ALL.iter().map(|p| (p.name(), *p)).collect();
         self.name(map, path, "policy", &names)
     }
 
     fn ratio(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<Ratio> {
         let value = map.get(key)?;
-        let path = join(path, key);
         let parsed = match value {
             Value::String(s) => Ratio::parse(s.trim()),
             Value::Number(_) => value.as_i64().map(|n| Ratio::from_int(i128::from(n))),
             other => {
-                self.type_error(&path, "a fraction such as \"1/2\"", other);
+                self.type_error(&join(path, key), "a fraction such as \"1/2\"", other);
                 return None;
             }
         };
@@ -339,7 +340,7 @@ impl Reader<'_> {
                 let message = format!(
                     "expected a fraction such as \"1/2\" or \"-1/3\" with terms up to {MAX_DENOMINATOR}, found {value}"
                 );
-                self.error(ErrorKind::Scoring, &path, message);
+                self.error(ErrorKind::Scoring, &join(path, key), message);
                 None
             }
         }
