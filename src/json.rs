@@ -602,6 +602,15 @@ impl Compound<'_> {
     }
 }
 
+/// serde's one method per integer type, each writing the number in decimal.
+macro_rules! numbers {
+    ($($method:ident: $type:ty),*) => {$(
+        fn $method(self, v: $type) -> Result<(), WriteError> {
+            self.number(v)
+        }
+    )*};
+}
+
 impl<'o> ser::Serializer for Writer<'o> {
     type Ok = ();
     type Error = WriteError;
@@ -616,30 +625,16 @@ impl<'o> ser::Serializer for Writer<'o> {
     fn serialize_bool(self, v: bool) -> Result<(), WriteError> {
         Ok(self.out.write_str(if v { "true" } else { "false" })?)
     }
-    fn serialize_i8(self, v: i8) -> Result<(), WriteError> {
-        self.number(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), WriteError> {
-        self.number(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), WriteError> {
-        self.number(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
-        self.number(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
-        self.number(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), WriteError> {
-        self.number(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), WriteError> {
-        self.number(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
-        self.number(v)
-    }
+    numbers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64
+    );
     fn serialize_f32(self, _: f32) -> Result<(), WriteError> {
         Err(unsupported("floating-point numbers"))
     }
