@@ -396,11 +396,9 @@ pub(crate) fn score_attempt(quiz: &Quiz, attempt: &[(usize, Vec<usize>)]) -> Qui
     let mut questions = Vec::with_capacity(attempt.len());
     for (index, selected) in attempt {
         let question = &quiz.questions[*index];
-        let policy = question.policy.unwrap_or(settings.policy);
-        let credit = credit(question, policy, settings.wrong_penalty, selected);
+        let credit = question_credit(quiz, question, selected);
         tally.add_credit(credit, question.points);
-        let points = credit * Ratio::from_int(i128::from(question.points));
-        questions.push(question_result(question, selected, credit, points));
+        questions.push(question_result(question, selected, credit));
     }
     let totals = tally.finish(settings.pass_mark);
     QuizResult {
@@ -413,6 +411,18 @@ pub(crate) fn score_attempt(quiz: &Quiz, attempt: &[(usize, Vec<usize>)]) -> Qui
         correct_count: questions.iter().filter(|q| q.outcome == Outcome::Correct).count(),
         questions,
     }
+}
+
+/// Scores question `index` of `quiz` answered with `selected`, without scoring the rest.
+pub(crate) fn score_question(quiz: &Quiz, index: usize, selected: &[usize]) -> QuestionResult {
+    let question = &quiz.questions[index];
+    question_result(question, selected, question_credit(quiz, question, selected))
+}
+
+/// The credit `question` of `quiz` earns with `selected`, under its own policy or the quiz's.
+fn question_credit(quiz: &Quiz, question: &Question, selected: &[usize]) -> Ratio {
+    let policy = question.policy.unwrap_or(quiz.settings.policy);
+    credit(question, policy, quiz.settings.wrong_penalty, selected)
 }
 
 /// An attempt's score without per-question detail.
@@ -450,11 +460,7 @@ impl Tally {
     /// Adds question `index` answered with `selected` (choice indices, each once, in range).
     pub(crate) fn add(&mut self, quiz: &Quiz, index: usize, selected: &[usize]) {
         let question = &quiz.questions[index];
-        let policy = question.policy.unwrap_or(quiz.settings.policy);
-        self.add_credit(
-            credit(question, policy, quiz.settings.wrong_penalty, selected),
-            question.points,
-        );
+        self.add_credit(question_credit(quiz, question, selected), question.points);
     }
 
     fn add_credit(&mut self, credit: Ratio, points: u32) {
@@ -497,16 +503,12 @@ fn outcome(selected: &[usize], credit: Ratio) -> Outcome {
 
 /// How question `index` of `quiz` went with `selected` picked, without scoring the rest.
 pub(crate) fn question_outcome(quiz: &Quiz, index: usize, selected: &[usize]) -> Outcome {
-    let question = &quiz.questions[index];
-    let policy = question.policy.unwrap_or(quiz.settings.policy);
-    outcome(
-        selected,
-        credit(question, policy, quiz.settings.wrong_penalty, selected),
-    )
+    outcome(selected, question_credit(quiz, &quiz.questions[index], selected))
 }
 
-fn question_result(question: &Question, selected: &[usize], credit: Ratio, points: Ratio) -> QuestionResult {
+fn question_result(question: &Question, selected: &[usize], credit: Ratio) -> QuestionResult {
     let outcome = outcome(selected, credit);
+    let points = credit * Ratio::from_int(i128::from(question.points));
     let in_file_order =
         |keep: &dyn Fn(usize) -> bool| -> Vec<usize> { (0..question.choices.len()).filter(|&i| keep(i)).collect() };
     let picked = in_file_order(&|i| selected.contains(&i));

@@ -9,7 +9,9 @@ use crate::error::{Error, ErrorKind, Errors};
 use crate::json::{self, Value};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
-use crate::scoring::{question_outcome, score_attempt, Outcome, QuizResult, Tally, Totals};
+use crate::scoring::{
+    question_outcome, score_attempt, score_question, Outcome, QuestionResult, QuizResult, Tally, Totals,
+};
 
 /// The version of the snapshot layout [`Session::snapshot`] writes.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -31,6 +33,12 @@ impl Session {
     pub(crate) fn outcome_at(&self, position: usize) -> Outcome {
         let slot = &self.slots[position];
         question_outcome(&self.quiz, slot.question, &slot.selected)
+    }
+
+    /// The question at `position` scored with its current answer, without scoring the rest.
+    pub(crate) fn question_result_at(&self, position: usize) -> QuestionResult {
+        let slot = &self.slots[position];
+        score_question(&self.quiz, slot.question, &slot.selected)
     }
 }
 

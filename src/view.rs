@@ -289,8 +289,7 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
 
 fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView {
     let total = session.len();
-    let result = session.result();
-    let view = |position: usize| question_view(session, position, &result.questions[position], texts, false);
+    let view = |position: usize| question_view(session, position, &session.question_result_at(position), texts, false);
     match layout {
         Layout::One => {
             let position = session.position();
@@ -306,10 +305,8 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
             }
         }
         Layout::All => {
-            let answered = result
-                .questions
-                .iter()
-                .filter(|q| q.outcome != Outcome::Unanswered)
+            let answered = (0..total)
+                .filter(|&p| session.slot(p).is_some_and(|slot| !slot.selected.is_empty()))
                 .count();
             QuestionsView {
                 progress_text: (texts.answered)(answered, total),

@@ -681,6 +681,23 @@ fn a_penalised_wrong_answer_shows_its_negative_points() {
 }
 
 #[test]
+fn each_revealed_question_shows_the_outcome_and_points_the_whole_attempt_scores_it() {
+    let mut s = mixed();
+    answer_and_reveal(&mut s, "q1", &["b"]);
+    answer_and_reveal(&mut s, "q2", &["a", "c"]);
+    answer_and_reveal(&mut s, "q3", &["a"]);
+    let result = s.result();
+    let shown = questions_view(&s, Layout::All).questions;
+    assert_eq!(shown.len(), result.questions.len());
+    for (view, scored) in shown.iter().zip(&result.questions) {
+        let f = feedback(view);
+        assert_eq!((view.id.as_str(), f.outcome), (scored.id.as_str(), scored.outcome));
+        let shown_points = f.points_text.split(" of ").next();
+        assert_eq!(shown_points, Some(scored.points_text.as_str()), "{}", view.id);
+    }
+}
+
+#[test]
 fn a_revealed_question_stays_revealed_when_the_reader_comes_back() {
     let mut s = mixed();
     answer_and_reveal(&mut s, "q1", &["a"]);
