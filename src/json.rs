@@ -6,18 +6,18 @@
 //! writer, and tests check both against serde_json.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt::{self, Write};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use serde::ser::{self, Serialize};
 
 use crate::model::Fnv;
+use crate::table::Positions;
 
 /// How deeply arrays and objects may nest.
 const MAX_DEPTH: usize = 128;
 
-/// Objects with more keys than this check for a repeated key with a hash set, not a scan.
+/// Objects with more keys than this check for a repeated key with a hash table, not a scan.
 const SCAN_KEYS: usize = 16;
 
 /// A JSON value borrowing its strings and numbers from the text where it can.
@@ -440,19 +440,20 @@ impl<'a> Parser<'a> {
     fn object(&mut self) -> Parsed<Value<'a>> {
         self.pos += 1;
         let mut members: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
-        let mut keys: HashSet<Cow<'a, str>, BuildHasherDefault<Fnv>> = HashSet::default();
+        let mut keys = Positions::default();
         while self.separator(b'}', "an object", members.is_empty())? {
             if self.peek() != Some(b'"') {
                 return Err(self.error_here("key must be a string"));
             }
             let key = self.string()?;
+            let key_of = |i: usize| -> &str { &members[i].0 };
             let repeated = if members.len() < SCAN_KEYS {
                 members.iter().any(|(k, _)| *k == key)
             } else {
-                if keys.is_empty() {
-                    keys.extend(members.iter().map(|(k, _)| k.clone()));
+                if members.len() == SCAN_KEYS {
+                    keys = Positions::of_distinct(SCAN_KEYS, key_of);
                 }
-                !keys.insert(key.clone())
+                keys.insert(&key, members.len(), key_of).is_some()
             };
             if repeated {
                 return Err(self.error_at(self.pos - 1, format!("duplicate key {}", Quoted(&key))));

@@ -25,6 +25,7 @@ mod model;
 mod rng;
 pub mod scoring;
 mod session;
+mod table;
 mod text;
 mod validate;
 mod view;

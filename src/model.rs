@@ -1,18 +1,11 @@
 //! The quiz as the engine sees it once questions.json has been read and checked.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use serde::Serialize;
 
 use crate::scoring::Ratio;
-
-/// Question indices by id, hashed with FNV-1a: ids are short, trusted-length keys, and
-/// scoring looks one up per response.
-pub(crate) type IdIndex = FnvMap<String, usize>;
-
-/// A hash map with [`Fnv`]: fast for short keys, and small in the WebAssembly build.
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+use crate::table::Positions;
 
 /// FNV-1a, 64 bits: also the quiz's content fingerprint.
 #[derive(Debug, Clone, Copy)]
@@ -55,9 +48,9 @@ pub struct Quiz {
     pub(crate) questions: Vec<Question>,
     #[serde(skip)]
     pub(crate) fingerprint: String,
-    /// Every question's index by its id.
+    /// Every question's index by its id (scoring looks one up per response).
     #[serde(skip)]
-    pub(crate) index: IdIndex,
+    pub(crate) index: Positions,
     /// The common denominator of every credit the quiz can give (see `scoring::Tally`).
     #[serde(skip)]
     pub(crate) unit: i128,

@@ -3,8 +3,9 @@
 use crate::decode::{self, Draft, MAX_QUESTIONS};
 use crate::error::{Error, ErrorKind, Errors, Location};
 
-use crate::model::{FnvMap, Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
+use crate::model::{Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
+use crate::table::Positions;
 
 /// The most choices one question may have.
 pub const MAX_CHOICES: usize = 100;
@@ -58,12 +59,7 @@ fn build(draft: Draft) -> Quiz {
         settings: draft.settings,
         bands,
         fingerprint: format!("{:016x}", draft.fingerprint),
-        index: draft
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.id.clone(), i))
-            .collect(),
+        index: Positions::of_distinct(draft.questions.len(), |i| &draft.questions[i].id),
         unit,
         questions: draft.questions,
     }
@@ -175,16 +171,15 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
 /// Reports each id used again after its first use, and each empty one is skipped
 /// (its emptiness was reported already).
 fn first_use<'a>(ids: impl Iterator<Item = &'a str>, path: &str, what: &str, errors: &mut Vec<Error>) {
-    let mut seen: FnvMap<&str, usize> = FnvMap::default();
-    for (i, id) in ids.enumerate() {
+    let ids: Vec<&str> = ids.collect();
+    let mut seen = Positions::default();
+    for (i, id) in ids.iter().enumerate() {
         if id.is_empty() {
             continue;
         }
-        if let Some(first) = seen.get(id) {
+        if let Some(first) = seen.insert(id, i, |i| ids[i]) {
             let message = format!("{what} id \"{id}\" is already used by {path}[{first}]");
             errors.push(Error::at(ErrorKind::DuplicateId, format!("{path}[{i}].id"), message));
-        } else {
-            seen.insert(id, i);
         }
     }
 }
