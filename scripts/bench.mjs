@@ -1,5 +1,6 @@
 // The browser benchmark: the widget against a hand-written vanilla-JS quiz of the same questions,
-// in headless Chromium, fresh browser and no cache for every run, median of BENCH_RUNS (7).
+// in headless Chromium, fresh browser (left to settle for a second) and no cache for every run,
+// median of BENCH_RUNS (7).
 // usage: node scripts/bench.mjs BASE_URL   (scripts/bench builds, serves and calls this)
 import { chromium } from "playwright-core";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -54,6 +55,9 @@ async function measure(subject, rate) {
   if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   const requests = [];
   page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  // A fresh browser is still starting its own processes for a second or so; on a small machine
+  // that work would land in the page's load and swing its times by 2x from run to run.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   await page.goto(base + subject.url);
   const ready = await inPage(
     cdp,

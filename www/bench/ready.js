@@ -1,18 +1,23 @@
 // Benchmark probe: records when the quiz's first button can be clicked, and long tasks.
+// A button counts once the browser has laid it out with a height: a ResizeObserver hears of
+// that after the frame's own layout, so the probe forces no layout of its own.
 window.__longTasks = [];
 new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
   type: "longtask",
   buffered: true,
 });
 
-function clickable(root) {
-  const button = root.querySelector("button");
-  return button && button.getBoundingClientRect().height > 0 ? button : null;
-}
+const sized = new ResizeObserver((entries) => {
+  if (window.__ready === undefined && entries.some((entry) => entry.contentRect.height > 0)) {
+    window.__ready = performance.now();
+    sized.disconnect();
+  }
+});
 
 function watch(root) {
   const check = () => {
-    if (window.__ready === undefined && clickable(root)) window.__ready = performance.now();
+    const button = root.querySelector("button");
+    if (button) sized.observe(button);
   };
   new MutationObserver(check).observe(root, { childList: true, subtree: true });
   check();
