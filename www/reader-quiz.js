@@ -96,6 +96,9 @@ class ReaderQuiz extends HTMLElement {
   }
 
   async #start(instance, focus) {
+    // The engine first: its WASM is the longest download and must compile before anything runs.
+    const engine = loadEngine();
+    engine.catch(() => {});
     const loading = document.createElement("p");
     loading.className = "rq-loading";
     loading.setAttribute("role", "status");
@@ -110,7 +113,7 @@ class ReaderQuiz extends HTMLElement {
     questions.catch(() => {});
     let glue;
     try {
-      glue = await loadEngine();
+      glue = await engine;
     } catch (error) {
       const alert = document.createElement("p");
       alert.className = "rq-load-error";
