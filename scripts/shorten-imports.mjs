@@ -1,0 +1,122 @@
+// Gives every function the WASM imports from its JS glue a short name, in both files.
+// usage: node scripts/shorten-imports.mjs DIR   (DIR holds reader_quiz_bg.wasm and reader_quiz.js)
+//
+// wasm-bindgen names each import after the Rust item plus a 16-digit hash, and the module
+// "./reader_quiz_bg.js": about 60 bytes per import, written twice (the WASM's import section and
+// the glue's import object), and the hashes do not compress. The names mean nothing at run
+// time: only the two files must agree, so both are rewritten together, and any name not found
+// exactly once in the glue stops the build.
+import { readFileSync, writeFileSync } from "node:fs";
+
+const dir = process.argv[2];
+const wasmPath = `${dir}/reader_quiz_bg.wasm`;
+const gluePath = `${dir}/reader_quiz.js`;
+const wasm = readFileSync(wasmPath);
+let glue = readFileSync(gluePath, "utf8");
+const MODULE = "./reader_quiz_bg.js";
+const SHORT_MODULE = "m";
+
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+const name = (text) => Buffer.concat([leb(Buffer.byteLength(text)), Buffer.from(text)]);
+
+// Names a, b, …, z, A, …, Z, aa, ab, …: valid JS property names, none of them a keyword.
+function shortName(n) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let text = "";
+  do {
+    text = letters[n % letters.length] + text;
+    n = Math.floor(n / letters.length) - 1;
+  } while (n >= 0);
+  return text;
+}
+
+// Skips one import's description (after its names), returning where the next import starts.
+function skipDescription(bytes, at) {
+  const kind = bytes[at++];
+  const limits = (p) => {
+    const flags = bytes[p++];
+    [, p] = readLeb(bytes, p);
+    if (flags & 1) [, p] = readLeb(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0x00: // function: type index
+      return readLeb(bytes, at)[1];
+    case 0x01: // table: reference type, limits
+      return limits(at + 1);
+    case 0x02: // memory: limits
+      return limits(at);
+    case 0x03: // global: value type, mutability
+      return at + 2;
+    case 0x04: // tag: attribute, type index
+      return readLeb(bytes, at + 1)[1];
+    default:
+      throw new Error(`unknown import kind ${kind}`);
+  }
+}
+
+if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a WebAssembly module`);
+const parts = [wasm.subarray(0, 8)];
+let at = 8;
+let renamed = 0;
+while (at < wasm.length) {
+  const id = wasm[at];
+  const [size, start] = readLeb(wasm, at + 1);
+  const end = start + size;
+  if (id !== 2) {
+    parts.push(wasm.subarray(at, end));
+    at = end;
+    continue;
+  }
+  const [count, first] = readLeb(wasm, start);
+  const entries = [leb(count)];
+  let p = first;
+  for (let i = 0; i < count; i++) {
+    let module, field;
+    [module, p] = (([length, q]) => [wasm.toString("utf8", q, q + length), q + length])(readLeb(wasm, p));
+    [field, p] = (([length, q]) => [wasm.toString("utf8", q, q + length), q + length])(readLeb(wasm, p));
+    const description = p;
+    p = skipDescription(wasm, p);
+    if (module === MODULE) {
+      const short = shortName(renamed++);
+      const key = new RegExp(`(?<![\\w$])${field}(?=:)`, "g");
+      const found = glue.match(key)?.length ?? 0;
+      if (found !== 1) throw new Error(`import ${field}: found ${found} times in ${gluePath}, expected once`);
+      glue = glue.replace(key, short);
+      entries.push(name(SHORT_MODULE), name(short), wasm.subarray(description, p));
+    } else {
+      entries.push(name(module), name(field), wasm.subarray(description, p));
+    }
+  }
+  if (p !== end) throw new Error("the import section did not parse to its end");
+  const payload = Buffer.concat(entries);
+  parts.push(Buffer.from([2]), leb(payload.length), payload);
+  at = end;
+}
+const moduleKey = JSON.stringify(MODULE);
+if (glue.split(moduleKey).length !== 2) throw new Error(`${gluePath} names ${MODULE} other than once`);
+glue = glue.replace(moduleKey, SHORT_MODULE);
+writeFileSync(wasmPath, Buffer.concat(parts));
+writeFileSync(gluePath, glue);
+console.log(`shortened ${renamed} import names in ${dir}`);
