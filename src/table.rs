@@ -22,7 +22,8 @@ impl Positions {
     pub(crate) fn of_distinct<'k>(len: usize, key_of: impl Fn(usize) -> &'k str) -> Positions {
         let mut positions = Positions::default();
         for position in 0..len {
-            positions.insert(key_of(position), position, &key_of);
+            let first = positions.insert(key_of(position), position, &key_of);
+            debug_assert!(first.is_none(), "{:?} is listed twice", key_of(position));
         }
         positions
     }
