@@ -79,9 +79,11 @@ build_one() {
   node scripts/shorten-imports.mjs "$out" >/dev/null
 }
 
-# Builds the widget (www/pkg) and the headless API (www/pkg-headless).
+# Builds the widget (www/pkg and www/reader-quiz.js, the custom element a page loads) and the
+# headless API (www/pkg-headless).
 build_wasm() {
   say "building the release WASM: the widget, then the headless API"
   build_one "" pkg
   build_one headless pkg-headless
+  node scripts/build-element.mjs
 }

@@ -1,0 +1,29 @@
+// Builds www/reader-quiz.js, the script a page loads, from www/src/reader-quiz.js and its styles
+// (www/src/quiz.css): one minified ES module, the styles inlined as minified text.
+// usage: node scripts/build-element.mjs   (build_wasm in scripts/setup.sh runs it)
+import { readFile } from "node:fs/promises";
+import { build, transform } from "esbuild";
+
+const www = new URL("../www/", import.meta.url);
+
+// quiz.css arrives in the script as a string, minified first.
+const minifiedCssText = {
+  name: "minified-css-text",
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async ({ path }) => ({
+      contents: (await transform(await readFile(path, "utf8"), { loader: "css", minify: true })).code,
+      loader: "text",
+    }));
+  },
+};
+
+await build({
+  entryPoints: [new URL("src/reader-quiz.js", www).pathname],
+  outfile: new URL("reader-quiz.js", www).pathname,
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: "es2022",
+  logLevel: "warning",
+  plugins: [minifiedCssText],
+});

@@ -1,0 +1,156 @@
+// <reader-quiz src="questions.json"></reader-quiz>: one script and one element put a quiz on any page.
+// The quiz lives in a shadow root, so the page's CSS cannot break it and its CSS cannot leak out.
+// Nothing is fetched until the element nears the viewport (or, with `collapsed`, until the reader opens it).
+// The quiz's own files resolve against this script's URL, so they can live on another path or a CDN.
+//
+// This is the source: scripts/build-element.mjs bundles it with its styles (quiz.css, shared by
+// every copy on the page as one constructed stylesheet), minified, into www/reader-quiz.js, so
+// that the widget costs three requests: that script, the WASM and its glue.
+import STYLES from "./quiz.css";
+
+const base = new URL(".", import.meta.url);
+// The strings shown before the engine (and its locale tables) has loaded.
+const PRELOAD_TEXTS = {
+  en: {
+    open: "Take the quiz",
+    loading: "Loading the quiz…",
+    failed: "This quiz could not be loaded: the browser could not start it.",
+  },
+  hy: {
+    open: "Անցնել վիկտորինան",
+    loading: "Վիկտորինան բեռնվում է…",
+    failed: "Վիկտորինան չհաջողվեց բեռնել. դիտարկիչը չկարողացավ այն գործարկել։",
+  },
+  ru: {
+    open: "Пройти тест",
+    loading: "Тест загружается…",
+    failed: "Не удалось загрузить тест: браузер не смог его запустить.",
+  },
+};
+const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
+let engine;
+let sheet;
+let instances = 0;
+
+/** Loads the WASM once for every quiz on the page, fetching it alongside its JS glue. */
+function loadEngine() {
+  engine ??= (async () => {
+    const wasm = fetch(new URL("pkg/reader_quiz_bg.wasm", base));
+    const glue = await import(new URL("pkg/reader_quiz.js", base).href);
+    await glue.default({ module_or_path: wasm });
+    return glue;
+  })();
+  return engine;
+}
+
+class ReaderQuiz extends HTMLElement {
+  #container;
+
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: "open" });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLES);
+    }
+    root.adoptedStyleSheets = [sheet];
+    this.#container = document.createElement("div");
+    root.append(this.#container);
+    const instance = this.id || String(instances++);
+    for (const name of EVENTS) {
+      this.addEventListener(`reader-quiz:${name}`, (event) => {
+        if (this.hasAttribute("datalayer")) {
+          (window.dataLayer ??= []).push({ event: `reader_quiz_${name}`, ...event.detail });
+        }
+      });
+    }
+    if (this.hasAttribute("collapsed")) {
+      this.#showOpener(instance);
+    } else {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) {
+            observer.disconnect();
+            this.#start(instance, false);
+          }
+        },
+        { rootMargin: "400px 0px" },
+      );
+      observer.observe(this);
+    }
+  }
+
+  /** The interface language: the element's `lang`, else the page's. */
+  #language() {
+    return this.getAttribute("lang") || document.documentElement.lang || "en";
+  }
+
+  #preloadText(key) {
+    const primary = this.#language().split(/[-_]/)[0].toLowerCase();
+    return (PRELOAD_TEXTS[primary] ?? PRELOAD_TEXTS.en)[key];
+  }
+
+  #showOpener(instance) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "rq-button rq-primary rq-opener";
+    button.textContent = this.getAttribute("label") ?? this.#preloadText("open");
+    button.addEventListener("click", () => this.#start(instance, true), { once: true });
+    this.#container.className = "rq-root";
+    this.#container.append(button);
+  }
+
+  async #start(instance, focus) {
+    // The engine first: its WASM is the longest download and must compile before anything runs.
+    const engine = loadEngine();
+    engine.catch(() => {});
+    const loading = document.createElement("p");
+    loading.className = "rq-loading";
+    loading.setAttribute("role", "status");
+    loading.textContent = this.#preloadText("loading");
+    this.#container.className = "rq-root";
+    this.#container.replaceChildren(loading);
+    const src = new URL(this.getAttribute("src") ?? "questions.json", document.baseURI);
+    const questions = fetch(src).then(
+      (response) => (response.ok ? response.text() : Promise.reject(response.status)),
+      () => Promise.reject(0),
+    );
+    questions.catch(() => {});
+    let glue;
+    try {
+      glue = await engine;
+    } catch (error) {
+      const alert = document.createElement("p");
+      alert.className = "rq-load-error";
+      alert.setAttribute("role", "alert");
+      alert.textContent = this.#preloadText("failed");
+      this.#container.replaceChildren(alert);
+      throw error;
+    }
+    let text;
+    try {
+      text = await questions;
+    } catch (status) {
+      glue.mountFetchError(this.#container, status, this.getAttribute("lang") ?? undefined);
+      console.warn(`reader-quiz: ${src} could not be loaded (HTTP ${status})`);
+      return;
+    }
+    const options = {
+      layout: this.getAttribute("layout") ?? undefined,
+      theme: this.getAttribute("theme") ?? undefined,
+      language: this.getAttribute("lang") ?? undefined,
+      storageKey: this.getAttribute("storage-key") ?? undefined,
+      instance,
+    };
+    try {
+      glue.mount(this.#container, text, options);
+    } catch (error) {
+      // A broken questions file shows its problems in the quiz's place; tell the developer too.
+      console.warn(`reader-quiz ${src.pathname}:`, error.message);
+      return;
+    }
+    if (focus) this.#container.querySelector(".rq-title")?.focus();
+  }
+}
+
+if (!customElements.get("reader-quiz")) customElements.define("reader-quiz", ReaderQuiz);
