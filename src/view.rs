@@ -289,7 +289,7 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
 
 fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView {
     let total = session.len();
-    let view = |position: usize| question_view(session, position, &session.question_result_at(position), texts, false);
+    let view = |position: usize, result: &QuestionResult| question_view(session, position, result, texts, false);
     match layout {
         Layout::One => {
             let position = session.position();
@@ -298,21 +298,20 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
                 progress_text: (texts.progress)(position + 1, total),
                 progress_value: position + 1,
                 progress_max: total,
-                questions: vec![view(position)],
+                questions: vec![view(position, &session.question_result_at(position))],
                 back_label: (position > 0).then(|| texts.back.to_string()),
                 next_label: (!last).then(|| texts.next.to_string()),
                 finish_label: last.then(|| texts.finish.to_string()),
             }
         }
         Layout::All => {
-            let answered = (0..total)
-                .filter(|&p| session.slot(p).is_some_and(|slot| !slot.selected.is_empty()))
-                .count();
+            let results: Vec<QuestionResult> = (0..total).map(|p| session.question_result_at(p)).collect();
+            let answered = results.iter().filter(|r| r.outcome != Outcome::Unanswered).count();
             QuestionsView {
                 progress_text: (texts.answered)(answered, total),
                 progress_value: answered,
                 progress_max: total,
-                questions: (0..total).map(view).collect(),
+                questions: results.iter().enumerate().map(|(p, result)| view(p, result)).collect(),
                 back_label: None,
                 next_label: None,
                 finish_label: Some(texts.finish.to_string()),
