@@ -59,24 +59,17 @@ async function measure(subject, rate) {
   // that work would land in the page's load and swing its times by 2x from run to run.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await page.goto(base + subject.url);
-  const ready = await inPage(
-    cdp,
-    () =>
-      new Promise((resolve, reject) => {
-        const deadline = performance.now() + 60_000;
-        const poll = () => {
-          if (window.__ready !== undefined) resolve(window.__ready);
-          else if (performance.now() > deadline) reject(new Error("no clickable button within 60 s"));
-          else setTimeout(poll, 20);
-        };
-        poll();
-      }),
+  const ready = await inPage(cdp, () =>
+    Promise.race([
+      window.__whenReady,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("no clickable button within 60 s")), 60_000)),
+    ]),
   );
   await new Promise((resolve) => setTimeout(resolve, 200));
+  const longTasks = await inPage(cdp, () => window.__longTasks);
   // The heap that stays: collected first, as a heap snapshot would be.
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const longTasks = await inPage(cdp, () => window.__longTasks);
   const countNodes = () =>
     inPage(cdp, () => {
       const count = (root) => [...root.querySelectorAll("*")].reduce((n, e) => n + 1 + (e.shadowRoot ? count(e.shadowRoot) : 0), 0);

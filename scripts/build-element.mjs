@@ -2,6 +2,7 @@
 // (www/src/quiz.css): one minified ES module, the styles inlined as minified text.
 // usage: node scripts/build-element.mjs   (build_wasm in scripts/setup.sh runs it)
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
 
 const www = new URL("../www/", import.meta.url);
@@ -18,8 +19,8 @@ const minifiedCssText = {
 };
 
 await build({
-  entryPoints: [new URL("src/reader-quiz.js", www).pathname],
-  outfile: new URL("reader-quiz.js", www).pathname,
+  entryPoints: [fileURLToPath(new URL("src/reader-quiz.js", www))],
+  outfile: fileURLToPath(new URL("reader-quiz.js", www)),
   bundle: true,
   minify: true,
   format: "esm",

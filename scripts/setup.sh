@@ -42,7 +42,7 @@ setup_build() {
   fi
   command -v npm >/dev/null || apt_install nodejs npm
   # node_modules holds wasm-opt (npm's binaryen: Debian's is too old for wasm-bindgen), esbuild
-  # (minifies the JS glue) and Playwright.
+  # (minifies the JS glue and bundles the custom element) and Playwright.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages"
     npm ci --no-audit --no-fund --loglevel=error
@@ -66,15 +66,17 @@ setup_browser() {
 # 6 KB brotli). That takes two unstable flags, unlocked on the stable toolchain with
 # RUSTC_BOOTSTRAP, and a target directory of its own so that other builds keep their cache.
 # The JS glue is then minified with esbuild: wasm-bindgen writes it readable, with every doc
-# comment (about 1.5 KB brotli). Its TypeScript types stay beside it in reader_quiz.d.ts. Last,
-# the names the WASM imports its glue by are shortened in both files (about 1.7 KB brotli).
+# comment (about 1.5 KB brotli). Its TypeScript types stay beside it in reader_quiz.d.ts. The
+# headless build (any FEATURES) keeps its names, such as `QuizSession.name`, as publishers meet
+# them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. Last, the names
+# the WASM imports its glue by are shortened in both files (about 1.7 KB brotli).
 build_one() {
   local out="www/${2:-pkg}"
   CARGO_TARGET_DIR=target/page RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
     wasm-pack --quiet build --release --target web --out-dir "$out" --out-name reader_quiz --no-pack . \
     -- -Zbuild-std=std,panic_abort ${1:+--features "$1"}
-  esbuild --minify --format=esm --log-level=warning --allow-overwrite \
+  esbuild --minify ${1:+--keep-names} --format=esm --log-level=warning --allow-overwrite \
     "$out/reader_quiz.js" --outfile="$out/reader_quiz.js"
   node scripts/shorten-imports.mjs "$out" >/dev/null
 }

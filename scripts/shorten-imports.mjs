@@ -20,6 +20,7 @@ function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
+    if (at >= bytes.length) throw new Error(`${wasmPath}: a number runs past the end of the file`);
     const byte = bytes[at++];
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
@@ -40,7 +41,7 @@ function leb(value) {
 
 const name = (text) => Buffer.concat([leb(Buffer.byteLength(text)), Buffer.from(text)]);
 
-// Names a, b, …, z, A, …, Z, aa, ab, …: valid JS property names, none of them a keyword.
+// Names a, b, …, z, A, …, Z, aa, ab, …: short, and valid as JS property names.
 function shortName(n) {
   const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   let text = "";
@@ -84,6 +85,7 @@ while (at < wasm.length) {
   const id = wasm[at];
   const [size, start] = readLeb(wasm, at + 1);
   const end = start + size;
+  if (end > wasm.length) throw new Error(`${wasmPath}: section ${id} runs past the end of the file`);
   if (id !== 2) {
     parts.push(wasm.subarray(at, end));
     at = end;
@@ -100,7 +102,8 @@ while (at < wasm.length) {
     p = skipDescription(wasm, p);
     if (module === MODULE) {
       const short = shortName(renamed++);
-      const key = new RegExp(`(?<![\\w$])${field}(?=:)`, "g");
+      // A key of the glue's import object: after its `{` or a `,`, before its `:`.
+      const key = new RegExp(`(?<=[{,])${field.replace(/[^\w$]/g, "\\$&")}(?=:)`, "g");
       const found = glue.match(key)?.length ?? 0;
       if (found !== 1) throw new Error(`import ${field}: found ${found} times in ${gluePath}, expected once`);
       glue = glue.replace(key, short);
@@ -117,6 +120,13 @@ while (at < wasm.length) {
 const moduleKey = JSON.stringify(MODULE);
 if (glue.split(moduleKey).length !== 2) throw new Error(`${gluePath} names ${MODULE} other than once`);
 glue = glue.replace(moduleKey, SHORT_MODULE);
-writeFileSync(wasmPath, Buffer.concat(parts));
+const shortened = Buffer.concat(parts);
+// The rewritten module must still be valid WebAssembly, with every renamed import in place (the
+// end-to-end tests then instantiate it against the glue).
+const imports = WebAssembly.Module.imports(new WebAssembly.Module(shortened));
+if (imports.filter((i) => i.module === SHORT_MODULE).length !== renamed) {
+  throw new Error(`${wasmPath}: the shortened module does not import the ${renamed} renamed functions`);
+}
+writeFileSync(wasmPath, shortened);
 writeFileSync(gluePath, glue);
 console.log(`shortened ${renamed} import names in ${dir}`);

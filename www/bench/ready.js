@@ -1,16 +1,22 @@
 // Benchmark probe: records when the quiz's first button can be clicked, and long tasks.
 // A button counts once the browser has laid it out with a height: a ResizeObserver hears of
-// that after the frame's own layout, so the probe forces no layout of its own.
+// that after the frame's own layout, so the probe forces no layout of its own, and it stops
+// watching once it has its answer. `window.__whenReady` resolves with the time.
 window.__longTasks = [];
 new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
   type: "longtask",
   buffered: true,
 });
 
+let ready;
+window.__whenReady = new Promise((resolve) => (ready = resolve));
+let mutations;
 const sized = new ResizeObserver((entries) => {
   if (window.__ready === undefined && entries.some((entry) => entry.contentRect.height > 0)) {
     window.__ready = performance.now();
     sized.disconnect();
+    mutations.disconnect();
+    ready(window.__ready);
   }
 });
 
@@ -19,7 +25,8 @@ function watch(root) {
     const button = root.querySelector("button");
     if (button) sized.observe(button);
   };
-  new MutationObserver(check).observe(root, { childList: true, subtree: true });
+  mutations = new MutationObserver(check);
+  mutations.observe(root, { childList: true, subtree: true });
   check();
 }
 
