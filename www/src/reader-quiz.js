@@ -28,6 +28,9 @@ const PRELOAD_TEXTS = {
   },
 };
 const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
+// How long a quiz that starts loading on its own waits before it says so: most load sooner, and
+// a message that flashes up for a moment costs the page a layout on the way.
+const LOADING_DELAY_MS = 300;
 let engine;
 let sheet;
 let instances = 0;
@@ -100,16 +103,15 @@ class ReaderQuiz extends HTMLElement {
     this.#container.append(button);
   }
 
+  /** Loads and mounts the quiz; `focus` when the reader opened it, to move focus into it. */
   async #start(instance, focus) {
     // The engine first: its WASM is the longest download and must compile before anything runs.
     const engine = loadEngine();
     engine.catch(() => {});
-    const loading = document.createElement("p");
-    loading.className = "rq-loading";
-    loading.setAttribute("role", "status");
-    loading.textContent = this.#preloadText("loading");
-    this.#container.className = "rq-root";
-    this.#container.replaceChildren(loading);
+    // A reader who opened the quiz is told at once that it is on its way; one who scrolled to
+    // it, only if it is slow to come (and nothing else has been shown in its place by then).
+    if (focus) this.#showLoading();
+    else setTimeout(() => this.#container.hasChildNodes() || this.#showLoading(), LOADING_DELAY_MS);
     const src = new URL(this.getAttribute("src") ?? "questions.json", document.baseURI);
     const questions = fetch(src).then(
       (response) => (response.ok ? response.text() : Promise.reject(response.status)),
@@ -124,6 +126,7 @@ class ReaderQuiz extends HTMLElement {
       alert.className = "rq-load-error";
       alert.setAttribute("role", "alert");
       alert.textContent = this.#preloadText("failed");
+      this.#container.className = "rq-root";
       this.#container.replaceChildren(alert);
       throw error;
     }
@@ -150,6 +153,15 @@ class ReaderQuiz extends HTMLElement {
       return;
     }
     if (focus) this.#container.querySelector(".rq-title")?.focus();
+  }
+
+  #showLoading() {
+    const loading = document.createElement("p");
+    loading.className = "rq-loading";
+    loading.setAttribute("role", "status");
+    loading.textContent = this.#preloadText("loading");
+    this.#container.className = "rq-root";
+    this.#container.replaceChildren(loading);
   }
 }
 
