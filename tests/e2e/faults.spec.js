@@ -81,6 +81,29 @@ test("a slow questions file (3 s) shows a loading message, then the quiz", async
   await expect(page.locator(".rq-loading")).toHaveCount(0);
 });
 
+test("a collapsed quiz the reader opens says at once that it is loading, however slow the file", async ({ page }) => {
+  await page.route("**/collapsed.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz src="questions.json" collapsed></reader-quiz></body></html>`,
+    }),
+  );
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/questions.json", async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  await page.goto("/collapsed.html");
+  await page.getByRole("button", { name: "Take the quiz" }).click();
+  await expect(page.locator(".rq-loading")).toHaveText("Loading the quiz…");
+  release();
+  await expect(page.locator(".rq-title")).toBeFocused();
+  await expect(page.locator(".rq-loading")).toHaveCount(0);
+});
+
 test("a questions file changed between visits starts afresh, and the new text shows", async ({ page }) => {
   await page.goto("/");
   await answerSome(page, 2);
