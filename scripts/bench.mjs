@@ -59,11 +59,16 @@ async function measure(subject, rate) {
   // that work would land in the page's load and swing its times by 2x from run to run.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await page.goto(base + subject.url);
-  const ready = await inPage(cdp, () =>
-    Promise.race([
-      window.__whenReady,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("no clickable button within 60 s")), 60_000)),
-    ]),
+  const ready = await inPage(
+    cdp,
+    () =>
+      new Promise((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error("no clickable button within 60 s")), 60_000);
+        window.__whenReady.then((time) => {
+          clearTimeout(timeout);
+          resolve(time);
+        });
+      }),
   );
   await new Promise((resolve) => setTimeout(resolve, 200));
   const longTasks = await inPage(cdp, () => window.__longTasks);
