@@ -1,7 +1,7 @@
 //! What a browser shows when the quiz is mounted: run with `wasm-pack test --headless --chrome`.
 #![cfg(target_arch = "wasm32")]
 
-use reader_quiz::web::{check_questions, mount};
+use reader_quiz::web::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -123,7 +123,21 @@ fn a_broken_file_shows_every_problem_in_place_of_the_quiz() {
     assert!(error.is_err());
     assert_eq!(host.query_selector("[role=alert]").unwrap().map(|_| ()), Some(()));
     assert_eq!(host.query_selector_all("[role=alert] li").unwrap().length(), 6);
-    assert_eq!(check_questions(include_str!("fixtures/broken-rules.json")).len(), 6);
+}
+
+#[cfg(feature = "headless")]
+#[wasm_bindgen_test]
+fn check_questions_lists_the_problems_mount_shows_and_none_for_a_valid_file() {
+    use reader_quiz::web::check_questions;
+
+    let broken = include_str!("fixtures/broken-rules.json");
+    let host = host();
+    assert!(mount(host.clone(), broken, JsValue::UNDEFINED).is_err());
+    let items = host.query_selector_all("[role=alert] li").unwrap();
+    let shown: Vec<String> = (0..items.length())
+        .map(|i| items.item(i).unwrap().text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(check_questions(broken), shown);
     assert!(check_questions(QUIZ).is_empty());
 }
 

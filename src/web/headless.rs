@@ -5,8 +5,17 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 use super::app::parse_layout;
-use super::{js_error, random_seed, to_js};
+use super::{js_error, messages, random_seed, to_js};
 use crate::{Errors, Quiz, Session};
+
+/// Every problem in a questions file, as messages with their places; empty when it is valid.
+#[wasm_bindgen(js_name = checkQuestions)]
+pub fn check_questions(#[wasm_bindgen(js_name = questionsJson)] questions_json: &str) -> Vec<String> {
+    match Quiz::from_json(questions_json) {
+        Ok(_) => Vec::new(),
+        Err(errors) => messages(&errors),
+    }
+}
 
 fn load(questions_json: &str) -> Result<Arc<Quiz>, JsError> {
     Quiz::from_json(questions_json)

@@ -1,7 +1,8 @@
 //! The browser face of the quiz: the only code that names wasm-bindgen, js-sys or web-sys.
 //!
-//! Two faces: [`mount`] renders and runs a whole quiz in a host element; `QuizSession` (with
-//! the `headless` feature, a build of its own) is a handle for publishers who draw their own interface.
+//! Two faces: [`mount`] renders and runs a whole quiz in a host element; `QuizSession` and
+//! `checkQuestions` (with the `headless` feature, a build of its own) serve publishers who draw
+//! their own interface or check files in their own tools.
 
 mod app;
 mod dom;
@@ -10,14 +11,14 @@ mod headless;
 mod render;
 
 #[cfg(feature = "headless")]
-pub use headless::QuizSession;
+pub use headless::{check_questions, QuizSession};
 
 use std::sync::Arc;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Quiz, Texts};
+use crate::{Error, Errors, Quiz, Texts};
 
 #[global_allocator]
 static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
@@ -25,6 +26,11 @@ static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
 /// Turns any core error into a JavaScript `Error` carrying the core's message.
 pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
+}
+
+/// Each of `errors` as a message with its place, as a reader or editor is shown it.
+pub(crate) fn messages(errors: &Errors) -> Vec<String> {
+    errors.as_slice().iter().map(Error::to_string).collect()
 }
 
 /// A serializable value as a plain JavaScript object.
@@ -70,7 +76,7 @@ pub fn mount(
             app::App::mount(element, Arc::new(quiz), options).map_err(|_| JsError::new("could not render the quiz"))
         }
         Err(errors) => {
-            let messages: Vec<String> = errors.as_slice().iter().map(Error::to_string).collect();
+            let messages = messages(&errors);
             let texts = Texts::for_language(options.language().unwrap_or("en"));
             render::error(&element, &messages, texts);
             Err(js_error(errors))
@@ -84,15 +90,6 @@ pub fn mount(
 pub fn mount_fetch_error(element: web_sys::Element, status: u16, language: Option<String>) {
     let texts = Texts::for_language(language.as_deref().unwrap_or("en"));
     render::error(&element, &[(texts.fetch_failed)(status)], texts);
-}
-
-/// Every problem in a questions file, as messages with their places; empty when it is valid.
-#[wasm_bindgen(js_name = checkQuestions)]
-pub fn check_questions(#[wasm_bindgen(js_name = questionsJson)] questions_json: &str) -> Vec<String> {
-    match Quiz::from_json(questions_json) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors.as_slice().iter().map(Error::to_string).collect(),
-    }
 }
 
 /// The bytes of linear memory the quiz's WebAssembly has claimed, for benchmarks.
