@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use reader_quiz::web::mount;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -160,6 +161,37 @@ fn mounting_twice_into_one_element_is_refused() {
     assert!(mount(host.clone(), QUIZ, options("web-test-twice")).is_err());
     click(&host, "button[data-action=start]");
     assert_eq!(text(&host, ".rq-progress-text"), "Question 1 of 2");
+}
+
+#[wasm_bindgen_test]
+async fn the_idle_rehearsal_of_the_first_click_leaves_page_storage_and_events_alone() {
+    let host = host();
+    let events = js_sys::Array::new();
+    let record = {
+        let events = events.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            events.push(&event.type_().into());
+        })
+    };
+    for name in ["started", "answered", "revealed", "completed"] {
+        host.add_event_listener_with_callback(&format!("reader-quiz:{name}"), record.as_ref().unchecked_ref())
+            .unwrap();
+    }
+    mount(host.clone(), QUIZ, options("web-test-rehearsal")).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let saved = storage.get_item("web-test-rehearsal").unwrap();
+    let drawn = host.inner_html();
+    // Idle callbacks run in the order they were asked for: the quiz's own has run after this one.
+    let idle = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_idle_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(idle).await.unwrap();
+    assert_eq!(host.inner_html(), drawn);
+    assert_eq!(storage.get_item("web-test-rehearsal").unwrap(), saved);
+    assert_eq!(events.length(), 0);
+    click(&host, "button[data-action=start]");
+    assert_eq!(text(&host, ".rq-progress-text"), "Question 1 of 2");
+    assert_eq!(events.length(), 1);
 }
 
 #[cfg(feature = "headless")]

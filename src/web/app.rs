@@ -11,7 +11,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInp
 use super::dom::{add_class, append, attrs, set, Dom};
 use super::render::{self, Ids};
 use super::{js_error, random_seed, to_js};
-use crate::{Action, ErrorKind, Layout, Quiz, QuizEvent, Screen, Session, Texts, Theme};
+use crate::{Action, ErrorKind, Layout, Phase, Quiz, QuizEvent, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
@@ -102,7 +102,7 @@ impl App {
         });
         let session = saved(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
-            .unwrap_or_else(|| Session::new(quiz, options.seed.unwrap_or_else(random_seed)));
+            .unwrap_or_else(|| Session::new(Arc::clone(&quiz), options.seed.unwrap_or_else(random_seed)));
         let dom = Dom::of(&host);
         let screen = dom.el("div", "rq-screen");
         let print = dom.el("div", "rq-print");
@@ -154,7 +154,32 @@ impl App {
             window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
             listener.forget();
         }
+        let rehearse = Closure::once_into_js(move |_: JsValue| app.borrow().rehearse(quiz));
+        // Not every browser has idle callbacks; one without them compiles on the first click.
+        let _ = window.request_idle_callback(rehearse.unchecked_ref());
         Ok(())
+    }
+
+    /// Plays the reader's first click, Start, on a fresh session of `quiz`, drawn into an
+    /// element that is never attached, while the browser is idle and the reader is still on the
+    /// intro. The WebAssembly compiles each function on its first call, and the first real click
+    /// would otherwise wait for the code of the whole question screen. Nothing is saved, shown
+    /// or told to the page.
+    fn rehearse(&self, quiz: Arc<Quiz>) {
+        if self.session.phase() != Phase::Intro {
+            return;
+        }
+        let mut session = Session::new(quiz, 0);
+        let Ok(events) = session.apply(&Action::Start) else {
+            return;
+        };
+        let offstage = Dom::of(&self.host).el("div", "");
+        let screen = session.screen_in(self.layout, &self.language);
+        let texts = Texts::for_language(&self.language);
+        render::screen(&offstage, &screen, &Ids { uid: &self.uid }, texts, None);
+        for event in &events {
+            let _ = to_js(event);
+        }
     }
 
     fn handle(&mut self, event: &Event) -> Result<(), JsValue> {
