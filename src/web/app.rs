@@ -6,9 +6,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement, Storage, UiEvent};
+use web_sys::{CustomEvent, Element, Event, HtmlElement, Storage};
 
-use super::dom::{add_class, append, attrs, set, Dom};
+use super::dom::{add_class, append, attrs, has_class, set, Dom};
 use super::render::{self, Ids};
 use super::{js_error, random_seed, to_js};
 use crate::{Action, ErrorKind, Layout, Phase, Quiz, QuizEvent, Screen, Session, Texts, Theme};
@@ -147,7 +147,7 @@ impl App {
             // The listener lives as long as the page: the quiz never unmounts.
             listener.forget();
         }
-        let window = web_sys::window().ok_or("no window")?;
+        let window = super::window().ok_or("no window")?;
         for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
             let app = Rc::clone(&app);
             let listener = Closure::<dyn FnMut(Event)>::new(move |_: Event| app.borrow().print_view(printing));
@@ -187,8 +187,9 @@ impl App {
             return Ok(());
         };
         if event.type_() == "change" {
-            if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-                return self.answer_changed(input);
+            // Only inputs change, and an input has no children: `closest` finds it or nothing.
+            if target.closest("input")?.is_some() {
+                return self.answer_changed(&target);
             }
             return Ok(());
         }
@@ -197,7 +198,8 @@ impl App {
         };
         // The second click of a double click lands on the button drawn by the first: ignore it,
         // so that a double-clicked Next moves one question, not two.
-        if event.dyn_ref::<UiEvent>().is_some_and(|click| click.detail() > 1) {
+        let detail = js_sys::Reflect::get(event, &"detail".into()).map(|d| d.as_f64());
+        if detail.is_ok_and(|clicks| clicks > Some(1.0)) {
             return Ok(());
         }
         let name = button.get_attribute("data-action").unwrap_or_default();
@@ -240,7 +242,7 @@ impl App {
         };
         let texts = Texts::for_language(&self.language);
         let url = self.session.quiz().source().url.clone();
-        let navigator = web_sys::window().ok_or("no window")?.navigator();
+        let navigator = super::window().ok_or("no window")?.navigator();
         let status = self.status.clone();
         let promise = if native {
             let data = js_sys::Object::new();
@@ -288,11 +290,16 @@ impl App {
     /// Tells the page what happened: a bubbling, composed `reader-quiz:NAME` event on the host.
     fn dispatch(&self, events: &[QuizEvent]) -> Result<(), JsValue> {
         for event in events {
-            let init = CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(&to_js(event)?);
-            let custom = CustomEvent::new_with_event_init_dict(&format!("reader-quiz:{}", event.name()), &init)?;
+            let init = js_sys::Object::new();
+            for (key, value) in [
+                ("bubbles", JsValue::TRUE),
+                ("composed", JsValue::TRUE),
+                ("detail", to_js(event)?),
+            ] {
+                js_sys::Reflect::set(&init, &key.into(), &value)?;
+            }
+            let custom =
+                CustomEvent::new_with_event_init_dict(&format!("reader-quiz:{}", event.name()), init.unchecked_ref())?;
             self.host.dispatch_event(&custom)?;
         }
         Ok(())
@@ -310,7 +317,7 @@ impl App {
         }
     }
 
-    fn answer_changed(&mut self, input: &HtmlInputElement) -> Result<(), JsValue> {
+    fn answer_changed(&mut self, input: &Element) -> Result<(), JsValue> {
         let Some(fieldset) = input.closest("fieldset[data-question]")? else {
             return Ok(());
         };
@@ -318,8 +325,8 @@ impl App {
         let checked = fieldset.query_selector_all("input:checked")?;
         let ids: Vec<String> = (0..checked.length())
             .filter_map(|i| checked.item(i))
-            .filter_map(|node| node.dyn_into::<HtmlInputElement>().ok())
-            .map(|input| input.value())
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .filter_map(|input| input.get_attribute("value"))
             .collect();
         let events = self
             .session
@@ -327,9 +334,9 @@ impl App {
             .map_err(|e| JsValue::from(js_error(e)))?;
         self.save();
         self.dispatch(&events)?;
-        if fieldset.class_list().contains("rq-has-error") || self.layout == Layout::All {
+        if has_class(&fieldset, "rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
-            let id = input.id();
+            let id = input.get_attribute("id").unwrap_or_default();
             self.draw(Focus::None, None);
             focus_by_id(&self.screen, &id);
         }
@@ -379,18 +386,19 @@ fn call_method(target: &JsValue, method: &str, argument: &JsValue) -> Result<JsV
 }
 
 fn focus_by_id(within: &Element, id: &str) {
+    // Every id the quiz focuses is on an element it drew as HTML: no `instanceof` check needed.
     let element = within
         .query_selector(&format!("[id=\"{id}\"]"))
         .ok()
         .flatten()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        .map(JsCast::unchecked_into::<HtmlElement>);
     if let Some(element) = element {
         let _ = element.focus();
     }
 }
 
 fn storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    super::window()?.local_storage().ok().flatten()
 }
 
 fn saved(key: &str) -> Option<String> {

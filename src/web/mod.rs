@@ -23,6 +23,18 @@ use crate::{Error, Errors, Quiz, Texts};
 #[global_allocator]
 static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window` (`web_sys::window` would import four globals to find it).
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<web_sys::Window>;
+}
+
+/// The page's `window`; `None` where there is none, as in a worker.
+pub(crate) fn window() -> Option<web_sys::Window> {
+    WINDOW.with(Clone::clone)
+}
+
 /// Turns any core error into a JavaScript `Error` carrying the core's message.
 pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
@@ -65,7 +77,7 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "MountOptions | undefined")] options: JsValue,
 ) -> Result<(), JsError> {
     let options = app::Options::from_js(&options)?;
-    if element.has_attribute(app::MOUNTED) {
+    if element.get_attribute(app::MOUNTED).is_some() {
         // A second app on the same element would handle every click twice.
         return Err(JsError::new(
             "this element already shows a quiz: mount into a new element",

@@ -264,7 +264,7 @@ fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Element {
 
 /// Whether the browser offers the Web Share API; where it does not, the result offers a copy link.
 fn can_share() -> bool {
-    web_sys::window()
+    super::window()
         .map(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).is_ok_and(|f| f.is_function()))
         .unwrap_or(false)
 }
