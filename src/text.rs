@@ -73,22 +73,28 @@ pub struct Texts {
     pub outcomes: [&'static str; 4],
     /// Forms of "question" for "10 questions": one, few, many, other.
     pub questions: [&'static str; 4],
-    /// "Question 3 of 10".
-    pub progress: fn(usize, usize) -> String,
-    /// "4 of 10 answered".
-    pub answered: fn(usize, usize) -> String,
-    /// "Question 3".
-    pub question_number: fn(usize) -> String,
-    /// "0.5 of 1 point", given the points already formatted.
-    pub points_of: fn(&str, u32) -> String,
-    /// "You scored 7 out of 10 (70 %)".
-    pub score: fn(&str, u64, u8) -> String,
-    /// "The pass mark is 60 %".
-    pub pass_mark: fn(u8) -> String,
+    /// Forms of "point" for "of 10 points": one, few, many, other.
+    pub points: [&'static str; 4],
+    // The templates below are filled by the methods of the same names: `{0}`, `{1}`, … stand
+    // for their arguments, so that each language orders its own words.
+    /// "Question {0} of {1}": position, total.
+    pub progress: &'static str,
+    /// "{0} of {1} answered": answered, total.
+    pub answered: &'static str,
+    /// "Question {0}": position.
+    pub question_number: &'static str,
+    /// "{0} of {1} {2}": points, max, the form of "point" for max.
+    pub points_of: &'static str,
+    /// "You scored {0} out of {1} ({2} %)": points, max, percentage.
+    pub score: &'static str,
+    /// "The pass mark is {0} %": the mark.
+    pub pass_mark: &'static str,
     /// What a shared result says: points, max, percentage, quiz title.
-    pub share_text: fn(&str, u64, u8, &str) -> String,
-    /// "The questions file could not be loaded (HTTP 404)"; status 0 is a network failure.
-    pub fetch_failed: fn(u16) -> String,
+    pub share_text: &'static str,
+    /// Said when the questions file could not be fetched at all.
+    pub fetch_failed: &'static str,
+    /// "The questions file could not be loaded (HTTP {0})": the status.
+    pub fetch_failed_status: &'static str,
 }
 
 impl Texts {
@@ -121,21 +127,86 @@ impl Texts {
         }
     }
 
+    /// The form of a counted noun, from its one, few, many and other forms, that goes with `n`.
+    fn form(&self, forms: &[&'static str; 4], n: u64) -> &'static str {
+        match (self.plural)(n) {
+            Plural::One => forms[0],
+            Plural::Few => forms[1],
+            Plural::Many => forms[2],
+            Plural::Other => forms[3],
+        }
+    }
+
     /// "10 questions", with the noun in the right plural form.
     pub fn question_count(&self, n: usize) -> String {
-        let form = match (self.plural)(n as u64) {
-            Plural::One => self.questions[0],
-            Plural::Few => self.questions[1],
-            Plural::Many => self.questions[2],
-            Plural::Other => self.questions[3],
-        };
-        format!("{n} {form}")
+        format!("{n} {}", self.form(&self.questions, n as u64))
+    }
+
+    /// "Question 3 of 10".
+    pub fn progress(&self, position: usize, total: usize) -> String {
+        fill(self.progress, &[&position.to_string(), &total.to_string()])
+    }
+
+    /// "4 of 10 answered".
+    pub fn answered(&self, answered: usize, total: usize) -> String {
+        fill(self.answered, &[&answered.to_string(), &total.to_string()])
+    }
+
+    /// "Question 3".
+    pub fn question_number(&self, position: usize) -> String {
+        fill(self.question_number, &[&position.to_string()])
+    }
+
+    /// "0.5 of 1 point", given the points already formatted.
+    pub fn points_of(&self, points: &str, max: u32) -> String {
+        let noun = self.form(&self.points, u64::from(max));
+        fill(self.points_of, &[points, &max.to_string(), noun])
+    }
+
+    /// "You scored 7 out of 10 (70 %)", given the points already formatted.
+    pub fn score(&self, points: &str, max: u64, percentage: u8) -> String {
+        fill(self.score, &[points, &max.to_string(), &percentage.to_string()])
+    }
+
+    /// "The pass mark is 60 %".
+    pub fn pass_mark(&self, mark: u8) -> String {
+        fill(self.pass_mark, &[&mark.to_string()])
+    }
+
+    /// What a shared result says, given the points already formatted.
+    pub fn share_text(&self, points: &str, max: u64, percentage: u8, title: &str) -> String {
+        fill(
+            self.share_text,
+            &[points, &max.to_string(), &percentage.to_string(), title],
+        )
+    }
+
+    /// "The questions file could not be loaded (HTTP 404)"; status 0 is a network failure.
+    pub fn fetch_failed(&self, status: u16) -> String {
+        match status {
+            0 => self.fetch_failed.to_string(),
+            _ => fill(self.fetch_failed_status, &[&status.to_string()]),
+        }
     }
 
     /// A decimal from the core (`"0.5"`) with this language's separator (`"0,5"`).
     pub fn decimal(&self, text: &str) -> String {
         text.replace('.', self.decimal.encode_utf8(&mut [0; 4]))
     }
+}
+
+/// `template` with each `{i}` replaced by `args[i]` (0 to 9; the templates are this module's own).
+fn fill(template: &str, args: &[&str]) -> String {
+    let mut text = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let index = usize::from(rest.as_bytes()[open + 1] - b'0');
+        text.push_str(args[index]);
+        rest = &rest[open + 3..];
+    }
+    text.push_str(rest);
+    text
 }
 
 /// `parts` with `separator` between them, as `[T]::join` makes them (kept to one copy of the
@@ -177,11 +248,6 @@ fn plural_russian(n: u64) -> Plural {
     }
 }
 
-fn points_en(points: &str, max: u32) -> String {
-    let noun = if max == 1 { "point" } else { "points" };
-    format!("{points} of {max} {noun}")
-}
-
 /// English.
 pub static ENGLISH: Texts = Texts {
     tag: "en",
@@ -215,19 +281,16 @@ pub static ENGLISH: Texts = Texts {
     ],
     outcomes: ["Correct", "Partly correct", "Incorrect", "Not answered"],
     questions: ["question", "questions", "questions", "questions"],
-    progress: |n, total| format!("Question {n} of {total}"),
-    answered: |n, total| format!("{n} of {total} answered"),
-    question_number: |n| format!("Question {n}"),
-    points_of: points_en,
-    score: |points, max, percentage| format!("You scored {points} out of {max} ({percentage} %)"),
-    pass_mark: |mark| format!("The pass mark is {mark} %"),
-    share_text: |points, max, percentage, title| {
-        format!("I scored {points} out of {max} ({percentage} %) in the quiz “{title}”.")
-    },
-    fetch_failed: |status| match status {
-        0 => "The questions file could not be loaded.".to_string(),
-        _ => format!("The questions file could not be loaded (HTTP {status})."),
-    },
+    points: ["point", "points", "points", "points"],
+    progress: "Question {0} of {1}",
+    answered: "{0} of {1} answered",
+    question_number: "Question {0}",
+    points_of: "{0} of {1} {2}",
+    score: "You scored {0} out of {1} ({2} %)",
+    pass_mark: "The pass mark is {0} %",
+    share_text: "I scored {0} out of {1} ({2} %) in the quiz “{3}”.",
+    fetch_failed: "The questions file could not be loaded.",
+    fetch_failed_status: "The questions file could not be loaded (HTTP {0}).",
 };
 
 /// Armenian (Eastern).
@@ -259,19 +322,16 @@ pub static ARMENIAN: Texts = Texts {
     marks: ["Ձեր պատասխանը՝ ճիշտ", "Ճիշտ պատասխան, չընտրված", "Ձեր պատասխանը՝ սխալ"],
     outcomes: ["Ճիշտ է", "Մասամբ ճիշտ է", "Սխալ է", "Պատասխան չկա"],
     questions: ["հարց", "հարց", "հարց", "հարց"],
-    progress: |n, total| format!("Հարց {n}՝ {total}-ից"),
-    answered: |n, total| format!("Պատասխանված է {n}-ը՝ {total}-ից"),
-    question_number: |n| format!("Հարց {n}"),
-    points_of: |points, max| format!("Միավոր՝ {points}՝ {max}-ից"),
-    score: |points, max, percentage| format!("Դուք հավաքեցիք {points} միավոր {max}-ից ({percentage} %)"),
-    pass_mark: |mark| format!("Անցողիկ շեմը՝ {mark} %"),
-    share_text: |points, max, percentage, title| {
-        format!("Ես հավաքեցի {points} միավոր {max}-ից ({percentage} %) «{title}» վիկտորինայում։")
-    },
-    fetch_failed: |status| match status {
-        0 => "Հարցերի ֆայլը չհաջողվեց բեռնել։".to_string(),
-        _ => format!("Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP {status})։"),
-    },
+    points: ["միավոր", "միավոր", "միավոր", "միավոր"],
+    progress: "Հարց {0}՝ {1}-ից",
+    answered: "Պատասխանված է {0}-ը՝ {1}-ից",
+    question_number: "Հարց {0}",
+    points_of: "Միավոր՝ {0}՝ {1}-ից",
+    score: "Դուք հավաքեցիք {0} միավոր {1}-ից ({2} %)",
+    pass_mark: "Անցողիկ շեմը՝ {0} %",
+    share_text: "Ես հավաքեցի {0} միավոր {1}-ից ({2} %) «{3}» վիկտորինայում։",
+    fetch_failed: "Հարցերի ֆայլը չհաջողվեց բեռնել։",
+    fetch_failed_status: "Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP {0})։",
 };
 
 /// Russian.
@@ -303,19 +363,16 @@ pub static RUSSIAN: Texts = Texts {
     marks: ["Ваш ответ: верно", "Верный ответ, не выбран", "Ваш ответ: неверно"],
     outcomes: ["Верно", "Частично верно", "Неверно", "Нет ответа"],
     questions: ["вопрос", "вопроса", "вопросов", "вопроса"],
-    progress: |n, total| format!("Вопрос {n} из {total}"),
-    answered: |n, total| format!("Отвечено: {n} из {total}"),
-    question_number: |n| format!("Вопрос {n}"),
-    points_of: |points, max| format!("Баллы: {points} из {max}"),
-    score: |points, max, percentage| format!("Ваш результат: {points} из {max} ({percentage} %)"),
-    pass_mark: |mark| format!("Проходной порог — {mark} %"),
-    share_text: |points, max, percentage, title| {
-        format!("Мой результат в тесте «{title}»: {points} из {max} ({percentage} %).")
-    },
-    fetch_failed: |status| match status {
-        0 => "Не удалось загрузить файл с вопросами.".to_string(),
-        _ => format!("Не удалось загрузить файл с вопросами (HTTP {status})."),
-    },
+    points: ["балл", "балла", "баллов", "балла"],
+    progress: "Вопрос {0} из {1}",
+    answered: "Отвечено: {0} из {1}",
+    question_number: "Вопрос {0}",
+    points_of: "Баллы: {0} из {1}",
+    score: "Ваш результат: {0} из {1} ({2} %)",
+    pass_mark: "Проходной порог — {0} %",
+    share_text: "Мой результат в тесте «{3}»: {0} из {1} ({2} %).",
+    fetch_failed: "Не удалось загрузить файл с вопросами.",
+    fetch_failed_status: "Не удалось загрузить файл с вопросами (HTTP {0}).",
 };
 
 #[cfg(test)]
@@ -375,6 +432,53 @@ mod tests {
     }
 
     #[test]
+    fn templates_are_filled_in_each_languages_word_order() {
+        assert_eq!(ENGLISH.progress(3, 10), "Question 3 of 10");
+        assert_eq!(ENGLISH.points_of("0.5", 1), "0.5 of 1 point");
+        assert_eq!(ENGLISH.points_of("2", 3), "2 of 3 points");
+        assert_eq!(ENGLISH.fetch_failed(0), "The questions file could not be loaded.");
+        assert_eq!(
+            ENGLISH.fetch_failed(404),
+            "The questions file could not be loaded (HTTP 404)."
+        );
+        assert_eq!(
+            RUSSIAN.share_text("7", 10, 70, "Армения"),
+            "Мой результат в тесте «Армения»: 7 из 10 (70 %)."
+        );
+        assert_eq!(ARMENIAN.answered(4, 10), "Պատասխանված է 4-ը՝ 10-ից");
+        assert_eq!(RUSSIAN.pass_mark(60), "Проходной порог — 60 %");
+    }
+
+    #[test]
+    fn templates_name_only_their_own_arguments_and_leave_none_out() {
+        for texts in [&ENGLISH, &ARMENIAN, &RUSSIAN] {
+            let templates = [
+                (texts.progress, 2),
+                (texts.answered, 2),
+                (texts.question_number, 1),
+                (texts.points_of, 3),
+                (texts.score, 3),
+                (texts.pass_mark, 1),
+                (texts.share_text, 4),
+                (texts.fetch_failed_status, 1),
+            ];
+            for (template, count) in templates {
+                let placeholders: Vec<&str> = template.match_indices('{').map(|(i, _)| &template[i..i + 3]).collect();
+                for placeholder in &placeholders {
+                    let index = placeholder.as_bytes()[1].wrapping_sub(b'0');
+                    assert!(placeholder.ends_with('}') && index < count, "{}: {template}", texts.tag);
+                }
+                // Only the plural noun of "points" is optional: some languages put it up front.
+                let needed = if template == texts.points_of { 2 } else { count };
+                for index in 0..needed {
+                    assert!(template.contains(&format!("{{{index}}}")), "{}: {template}", texts.tag);
+                }
+            }
+            assert!(!texts.fetch_failed.contains('{'));
+        }
+    }
+
+    #[test]
     fn every_table_fills_every_string() {
         for texts in [&ENGLISH, &ARMENIAN, &RUSSIAN] {
             let strings = [
@@ -401,7 +505,13 @@ mod tests {
                 texts.load_error,
             ];
             assert!(strings.iter().all(|s| !s.trim().is_empty()), "{}", texts.tag);
-            assert!(texts.marks.iter().chain(&texts.outcomes).all(|s| !s.is_empty()));
+            let forms = texts
+                .marks
+                .iter()
+                .chain(&texts.outcomes)
+                .chain(&texts.questions)
+                .chain(&texts.points);
+            assert!(forms.into_iter().all(|s| !s.is_empty()));
         }
     }
 }

@@ -295,7 +295,7 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
             let position = session.position();
             let last = position + 1 == total;
             QuestionsView {
-                progress_text: (texts.progress)(position + 1, total),
+                progress_text: texts.progress(position + 1, total),
                 progress_value: position + 1,
                 progress_max: total,
                 questions: vec![view(position, &session.question_result_at(position))],
@@ -308,7 +308,7 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
             let results: Vec<QuestionResult> = (0..total).map(|p| session.question_result_at(p)).collect();
             let answered = results.iter().filter(|r| r.outcome != Outcome::Unanswered).count();
             QuestionsView {
-                progress_text: (texts.answered)(answered, total),
+                progress_text: texts.answered(answered, total),
                 progress_value: answered,
                 progress_max: total,
                 questions: results.iter().enumerate().map(|(p, result)| view(p, result)).collect(),
@@ -357,7 +357,7 @@ fn question_view(
         .collect();
     let feedback = revealed.then(|| {
         let title = texts.outcome(result.outcome).to_string();
-        let points_text = (texts.points_of)(&texts.decimal(&result.points_text), result.max);
+        let points_text = texts.points_of(&texts.decimal(&result.points_text), result.max);
         FeedbackView {
             outcome: result.outcome,
             announcement: format!("{title}. {points_text}."),
@@ -372,7 +372,7 @@ fn question_view(
     QuestionView {
         id: question.id.clone(),
         number: position + 1,
-        number_text: (texts.question_number)(position + 1),
+        number_text: texts.question_number(position + 1),
         prompt: question.prompt.clone(),
         kind: question.kind,
         hint: match question.kind {
@@ -391,11 +391,11 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
     let result = session.result();
     let settings = session.quiz().settings();
     let points = texts.decimal(&result.points_text);
-    let score_text = (texts.score)(&points, result.max, result.percentage);
+    let score_text = texts.score(&points, result.max, result.percentage);
     let pass_text = if result.passed {
         texts.passed.to_string()
     } else {
-        (texts.pass_mark)(settings.pass_mark)
+        texts.pass_mark(settings.pass_mark)
     };
     let band = result.band.clone();
     ResultView {
@@ -414,6 +414,6 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
         retry_label: texts.retry.to_string(),
         share_label: texts.share.to_string(),
         copy_label: texts.copy_link.to_string(),
-        share_text: (texts.share_text)(&points, result.max, result.percentage, session.quiz().title()),
+        share_text: texts.share_text(&points, result.max, result.percentage, session.quiz().title()),
     }
 }

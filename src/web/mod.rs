@@ -101,7 +101,7 @@ pub fn mount(
 #[wasm_bindgen(js_name = mountFetchError)]
 pub fn mount_fetch_error(element: web_sys::Element, status: u16, language: Option<String>) {
     let texts = Texts::for_language(language.as_deref().unwrap_or("en"));
-    render::error(&element, &[(texts.fetch_failed)(status)], texts);
+    render::error(&element, &[texts.fetch_failed(status)], texts);
 }
 
 /// The bytes of linear memory the quiz's WebAssembly has claimed, for benchmarks.
