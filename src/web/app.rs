@@ -160,11 +160,12 @@ impl App {
         Ok(())
     }
 
-    /// Plays the reader's first click, Start, on a fresh session of `quiz`, drawn into an
-    /// element that is never attached, while the browser is idle and the reader is still on the
-    /// intro. The WebAssembly compiles each function on its first call, and the first real click
-    /// would otherwise wait for the code of the whole question screen. Nothing is saved, shown
-    /// or told to the page.
+    /// Plays the reader's first click, Start, on a fresh session of `quiz` while the browser is
+    /// idle and the reader is still on the intro: its screen is drawn, laid out unseen and
+    /// removed in one task, before any frame. The WebAssembly compiles each function on its first
+    /// call, and the browser styles form controls and shapes text slowest the first time; the
+    /// first real click would otherwise wait for all of it (at 4x CPU throttling, about 10 ms).
+    /// Nothing is saved, shown or told to the page.
     fn rehearse(&self, quiz: Arc<Quiz>) {
         if self.session.phase() != Phase::Intro {
             return;
@@ -173,12 +174,15 @@ impl App {
         let Ok(events) = session.apply(&Action::Start) else {
             return;
         };
-        let offstage = Dom::of(&self.host).el("div", "");
-        let screen = session.screen_in(self.layout, &self.language);
-        let texts = Texts::for_language(&self.language);
-        render::screen(&offstage, &screen, &Ids { uid: &self.uid }, texts, None);
+        let offstage = Dom::of(&self.host).el("div", "rq-screen rq-rehearsal");
+        append(&self.host, &[&offstage]);
+        // Its focus target is hidden, so stays unfocused; reading its height lays it out now.
+        self.draw_in(&offstage, &session, first_focus(&session, self.layout), None);
+        let _ = js_sys::Reflect::get(&offstage, &"offsetHeight".into());
+        offstage.remove();
+        // Told to the detached copy, which nothing listens to.
         for event in &events {
-            let _ = to_js(event);
+            let _ = custom_event(event).map(|event| offstage.dispatch_event(&event));
         }
     }
 
@@ -229,7 +233,7 @@ impl App {
             Err(e) => return Err(js_error(e).into()),
         };
         self.save();
-        let focus = focus.unwrap_or_else(|| self.first_focus());
+        let focus = focus.unwrap_or_else(|| first_focus(&self.session, self.layout));
         self.draw(focus, None);
         self.dispatch(&events)
     }
@@ -290,31 +294,9 @@ impl App {
     /// Tells the page what happened: a bubbling, composed `reader-quiz:NAME` event on the host.
     fn dispatch(&self, events: &[QuizEvent]) -> Result<(), JsValue> {
         for event in events {
-            let init = js_sys::Object::new();
-            for (key, value) in [
-                ("bubbles", JsValue::TRUE),
-                ("composed", JsValue::TRUE),
-                ("detail", to_js(event)?),
-            ] {
-                js_sys::Reflect::set(&init, &key.into(), &value)?;
-            }
-            let custom =
-                CustomEvent::new_with_event_init_dict(&format!("reader-quiz:{}", event.name()), init.unchecked_ref())?;
-            self.host.dispatch_event(&custom)?;
+            self.host.dispatch_event(&custom_event(event)?)?;
         }
         Ok(())
-    }
-
-    /// The focus target after moving to a question: the current legend, or the first one.
-    fn first_focus(&self) -> Focus {
-        let position = match self.layout {
-            Layout::One => self.session.position(),
-            Layout::All => 0,
-        };
-        match self.session.slot(position) {
-            Some(slot) => Focus::Legend(slot.question.id.clone()),
-            None => Focus::None,
-        }
     }
 
     fn answer_changed(&mut self, input: &Element) -> Result<(), JsValue> {
@@ -345,10 +327,15 @@ impl App {
 
     /// Redraws the current screen, announces what changed, and moves focus.
     fn draw(&self, focus: Focus, missing_answer: Option<&str>) {
-        let screen = self.session.screen_in(self.layout, &self.language);
+        self.draw_in(&self.screen, &self.session, focus, missing_answer);
+    }
+
+    /// Draws `session`'s screen into `container`, announces what changed, and moves focus.
+    fn draw_in(&self, container: &Element, session: &Session, focus: Focus, missing_answer: Option<&str>) {
+        let screen = session.screen_in(self.layout, &self.language);
         let texts = Texts::for_language(&self.language);
         let ids = Ids { uid: &self.uid };
-        render::screen(&self.screen, &screen, &ids, texts, missing_answer);
+        render::screen(container, &screen, &ids, texts, missing_answer);
         let announcement = match (&screen, &focus) {
             (Screen::Result(view), Focus::Heading) => Some(view.announcement.clone()),
             (Screen::Questions(view), Focus::Feedback(id)) => view
@@ -368,7 +355,7 @@ impl App {
             Focus::Legend(question) => ids.legend("q", &question),
             Focus::Feedback(question) => ids.feedback("q", &question),
         };
-        focus_by_id(&self.screen, &target);
+        focus_by_id(container, &target);
     }
 
     /// Saves the session so a reload resumes it; a browser that refuses storage just doesn't save.
@@ -377,6 +364,32 @@ impl App {
             let _ = storage.set_item(&self.storage_key, &self.session.snapshot());
         }
     }
+}
+
+/// The focus target after moving to a question: the current legend, or the first one.
+fn first_focus(session: &Session, layout: Layout) -> Focus {
+    let position = match layout {
+        Layout::One => session.position(),
+        Layout::All => 0,
+    };
+    match session.slot(position) {
+        Some(slot) => Focus::Legend(slot.question.id.clone()),
+        None => Focus::None,
+    }
+}
+
+/// A quiz event as the page hears it: a bubbling, composed `reader-quiz:NAME` event.
+fn custom_event(event: &QuizEvent) -> Result<Event, JsValue> {
+    let init = js_sys::Object::new();
+    for (key, value) in [
+        ("bubbles", JsValue::TRUE),
+        ("composed", JsValue::TRUE),
+        ("detail", to_js(event)?),
+    ] {
+        js_sys::Reflect::set(&init, &key.into(), &value)?;
+    }
+    let name = format!("reader-quiz:{}", event.name());
+    Ok(CustomEvent::new_with_event_init_dict(&name, init.unchecked_ref())?.into())
 }
 
 /// Calls `target[method](argument)` and returns what it returns (here, promises).
