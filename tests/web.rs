@@ -164,7 +164,7 @@ fn mounting_twice_into_one_element_is_refused() {
 }
 
 #[wasm_bindgen_test]
-async fn the_idle_rehearsal_of_the_first_click_leaves_page_storage_and_events_alone() {
+async fn the_idle_rehearsal_of_the_first_click_leaves_page_focus_storage_and_events_alone() {
     let host = host();
     let events = js_sys::Array::new();
     let record = {
@@ -178,6 +178,8 @@ async fn the_idle_rehearsal_of_the_first_click_leaves_page_storage_and_events_al
             .unwrap();
     }
     mount(host.clone(), QUIZ, options("web-test-rehearsal")).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let focused = document.active_element();
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let saved = storage.get_item("web-test-rehearsal").unwrap();
     let drawn = host.inner_html();
@@ -189,6 +191,8 @@ async fn the_idle_rehearsal_of_the_first_click_leaves_page_storage_and_events_al
     assert_eq!(host.inner_html(), drawn);
     assert_eq!(storage.get_item("web-test-rehearsal").unwrap(), saved);
     assert_eq!(events.length(), 0);
+    // A reader typing elsewhere on the page keeps their place.
+    assert_eq!(document.active_element(), focused);
     click(&host, "button[data-action=start]");
     assert_eq!(text(&host, ".rq-progress-text"), "Question 1 of 2");
     assert_eq!(events.length(), 1);

@@ -176,7 +176,9 @@ impl App {
         };
         let offstage = Dom::of(&self.host).el("div", "rq-screen rq-rehearsal");
         append(&self.host, &[&offstage]);
-        // Its focus target is hidden, so stays unfocused; reading its height lays it out now.
+        // Inert, it takes no focus from wherever the reader is, with or without the quiz's CSS;
+        // reading its height lays it out now.
+        set(&offstage, "inert", "");
         self.draw_in(&offstage, &session, first_focus(&session, self.layout), None);
         let _ = js_sys::Reflect::get(&offstage, &"offsetHeight".into());
         offstage.remove();
