@@ -48,6 +48,25 @@ test("the demo page is served with a strict Content-Security-Policy", async ({ p
   expect(csp).not.toContain("'unsafe-eval'");
 });
 
+test("a quiz in sight loads at once; one hidden at the top of the page waits until it is shown", async ({ page }) => {
+  await page.route("**/in-sight.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz id="shown" src="questions.json"></reader-quiz>
+        <div id="tab" hidden><reader-quiz id="hidden" src="questions.json?hidden"></reader-quiz></div></body></html>`,
+    }),
+  );
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).search));
+  await page.goto("/in-sight.html");
+  await expect(page.locator("#shown .rq-intro")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(requests).not.toContain("?hidden");
+  await page.locator("#tab").evaluate((tab) => (tab.hidden = false));
+  await expect(page.locator("#hidden .rq-intro")).toBeVisible();
+});
+
 test("nothing is fetched until the quiz nears the viewport", async ({ page }) => {
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));

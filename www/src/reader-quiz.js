@@ -69,6 +69,9 @@ class ReaderQuiz extends HTMLElement {
     }
     if (this.hasAttribute("collapsed")) {
       this.#showOpener(instance);
+    } else if (this.#inSight()) {
+      // Already in sight: an observer would only report it after the page's first frame.
+      this.#start(instance, false);
     } else {
       const observer = new IntersectionObserver(
         (entries) => {
@@ -81,6 +84,13 @@ class ReaderQuiz extends HTMLElement {
       );
       observer.observe(this);
     }
+  }
+
+  /** Whether the element is shown, and in the viewport, now (in a frame, only the observer knows). */
+  #inSight() {
+    if (window.top !== window || (this.checkVisibility && !this.checkVisibility())) return false;
+    const box = this.getBoundingClientRect();
+    return box.bottom >= 0 && box.top <= innerHeight;
   }
 
   /** The interface language: the element's `lang`, else the page's. */
