@@ -165,7 +165,8 @@ impl App {
     /// removed in one task, before any frame. The WebAssembly compiles each function on its first
     /// call, and the browser styles form controls and shapes text slowest the first time; the
     /// first real click would otherwise wait for all of it (at 4x CPU throttling, about 10 ms).
-    /// Nothing is saved, shown or told to the page.
+    /// Nothing is saved, shown, focused, announced or told to the page; only a
+    /// `MutationObserver` on the host sees the copy come and go.
     fn rehearse(&self, quiz: Arc<Quiz>) {
         if self.session.phase() != Phase::Intro {
             return;
@@ -177,9 +178,11 @@ impl App {
         let offstage = Dom::of(&self.host).el("div", "rq-screen rq-rehearsal");
         append(&self.host, &[&offstage]);
         // Inert, it takes no focus from wherever the reader is, with or without the quiz's CSS;
-        // reading its height lays it out now.
+        // reading its height lays it out now. One question at a time, whatever the layout: a
+        // long quiz shown whole would make a long task of it.
         set(&offstage, "inert", "");
-        self.draw_in(&offstage, &session, first_focus(&session, self.layout), None);
+        self.render_into(&offstage, &session, Layout::One, None);
+        self.focus_in(&offstage, first_focus(&session, Layout::One));
         let _ = js_sys::Reflect::get(&offstage, &"offsetHeight".into());
         offstage.remove();
         // Told to the detached copy, which nothing listens to.
@@ -329,15 +332,7 @@ impl App {
 
     /// Redraws the current screen, announces what changed, and moves focus.
     fn draw(&self, focus: Focus, missing_answer: Option<&str>) {
-        self.draw_in(&self.screen, &self.session, focus, missing_answer);
-    }
-
-    /// Draws `session`'s screen into `container`, announces what changed, and moves focus.
-    fn draw_in(&self, container: &Element, session: &Session, focus: Focus, missing_answer: Option<&str>) {
-        let screen = session.screen_in(self.layout, &self.language);
-        let texts = Texts::for_language(&self.language);
-        let ids = Ids { uid: &self.uid };
-        render::screen(container, &screen, &ids, texts, missing_answer);
+        let screen = self.render_into(&self.screen, &self.session, self.layout, missing_answer);
         let announcement = match (&screen, &focus) {
             (Screen::Result(view), Focus::Heading) => Some(view.announcement.clone()),
             (Screen::Questions(view), Focus::Feedback(id)) => view
@@ -351,6 +346,26 @@ impl App {
         if let Some(text) = announcement {
             self.status.set_text_content(Some(&text));
         }
+        self.focus_in(&self.screen, focus);
+    }
+
+    /// Draws `session`'s screen, in `layout`, into `container`, and returns it.
+    fn render_into(
+        &self,
+        container: &Element,
+        session: &Session,
+        layout: Layout,
+        missing_answer: Option<&str>,
+    ) -> Screen {
+        let screen = session.screen_in(layout, &self.language);
+        let texts = Texts::for_language(&self.language);
+        render::screen(container, &screen, &Ids { uid: &self.uid }, texts, missing_answer);
+        screen
+    }
+
+    /// Moves focus to its target within `container`.
+    fn focus_in(&self, container: &Element, focus: Focus) {
+        let ids = Ids { uid: &self.uid };
         let target = match focus {
             Focus::None => return,
             Focus::Heading => ids.heading(),
