@@ -73,7 +73,8 @@ pub struct Texts {
     pub outcomes: [&'static str; 4],
     /// Forms of "question" for "10 questions": one, few, many, other.
     pub questions: [&'static str; 4],
-    /// Forms of "point" for "of 10 points": one, few, many, other.
+    /// Forms of "point" for "of 10 points": one, few, many, other (unused where a language's
+    /// `points_of` names no `{2}`).
     pub points: [&'static str; 4],
     // The templates below are filled by the methods of the same names: `{0}`, `{1}`, … stand
     // for their arguments, so that each language orders its own words.
@@ -195,15 +196,27 @@ impl Texts {
     }
 }
 
-/// `template` with each `{i}` replaced by `args[i]` (0 to 9; the templates are this module's own).
+/// `template` with each `{i}` replaced by `args[i]` (0 to 9); any other `{` stays as it is.
 fn fill(template: &str, args: &[&str]) -> String {
     let mut text = String::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         text.push_str(&rest[..open]);
-        let index = usize::from(rest.as_bytes()[open + 1] - b'0');
-        text.push_str(args[index]);
-        rest = &rest[open + 3..];
+        rest = &rest[open..];
+        let arg = match rest.as_bytes() {
+            [b'{', digit @ b'0'..=b'9', b'}', ..] => args.get(usize::from(digit - b'0')),
+            _ => None,
+        };
+        match arg {
+            Some(arg) => {
+                text.push_str(arg);
+                rest = &rest[3..];
+            }
+            None => {
+                text.push('{');
+                rest = &rest[1..];
+            }
+        }
     }
     text.push_str(rest);
     text
@@ -447,6 +460,22 @@ mod tests {
         );
         assert_eq!(ARMENIAN.answered(4, 10), "Պատասխանված է 4-ը՝ 10-ից");
         assert_eq!(RUSSIAN.pass_mark(60), "Проходной порог — 60 %");
+    }
+
+    #[test]
+    fn fill_keeps_any_brace_that_names_no_argument() {
+        let cases = [
+            ("{0} of {1}", "7 of 10"),
+            ("{1}, {0}", "10, 7"),
+            ("{2} {0}", "{2} 7"),
+            ("{x} {", "{x} {"),
+            ("{0", "{0"),
+            ("{ё}", "{ё}"),
+            ("{{0}}", "{7}"),
+        ];
+        for (template, filled) in cases {
+            assert_eq!(fill(template, &["7", "10"]), filled, "{template}");
+        }
     }
 
     #[test]
