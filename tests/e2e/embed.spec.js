@@ -67,6 +67,27 @@ test("a quiz in sight loads at once; one hidden at the top of the page waits unt
   await expect(page.locator("#hidden .rq-intro")).toBeVisible();
 });
 
+test("a script may add the element first and set its attributes after", async ({ page }) => {
+  await page.route("**/scripted.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script>
+        <script type="module" src="scripted.js"></script></head><body></body></html>`,
+    }),
+  );
+  // Served as a file: the page's CSP allows no inline script.
+  await page.route("**/scripted.js", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: `const quiz = document.createElement("reader-quiz");
+        document.body.append(quiz);
+        quiz.setAttribute("src", "questions.ru.json");`,
+    }),
+  );
+  await page.goto("/scripted.html");
+  await expect(page.getByRole("button", { name: "Начать тест" })).toBeVisible();
+});
+
 test("nothing is fetched until the quiz nears the viewport", async ({ page }) => {
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));

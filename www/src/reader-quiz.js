@@ -70,8 +70,9 @@ class ReaderQuiz extends HTMLElement {
     if (this.hasAttribute("collapsed")) {
       this.#showOpener(instance);
     } else if (this.#inSight()) {
-      // Already in sight: an observer would only report it after the page's first frame.
-      this.#start(instance, false);
+      // Already in sight: an observer would only report it after the page's first frame. Still
+      // after the script that added the element, which may set its attributes next.
+      queueMicrotask(() => this.#start(instance, false));
     } else {
       const observer = new IntersectionObserver(
         (entries) => {
@@ -88,7 +89,9 @@ class ReaderQuiz extends HTMLElement {
 
   /** Whether the element is shown, and in the viewport, now (in a frame, only the observer knows). */
   #inSight() {
-    if (window.top !== window || (this.checkVisibility && !this.checkVisibility())) return false;
+    // A hidden element has no boxes (checkVisibility also sees visibility and content-visibility).
+    if (window.top !== window || !this.getClientRects().length) return false;
+    if (this.checkVisibility && !this.checkVisibility()) return false;
     const box = this.getBoundingClientRect();
     return box.bottom >= 0 && box.top <= innerHeight;
   }
