@@ -135,12 +135,7 @@ class ReaderQuiz extends HTMLElement {
     try {
       glue = await engine;
     } catch (error) {
-      const alert = document.createElement("p");
-      alert.className = "rq-load-error";
-      alert.setAttribute("role", "alert");
-      alert.textContent = this.#preloadText("failed");
-      this.#container.className = "rq-root";
-      this.#container.replaceChildren(alert);
+      this.#showMessage("rq-load-error", "alert", "failed");
       throw error;
     }
     let text;
@@ -169,12 +164,17 @@ class ReaderQuiz extends HTMLElement {
   }
 
   #showLoading() {
-    const loading = document.createElement("p");
-    loading.className = "rq-loading";
-    loading.setAttribute("role", "status");
-    loading.textContent = this.#preloadText("loading");
+    this.#showMessage("rq-loading", "status", "loading");
+  }
+
+  /** Shows one of the preload texts, by `key`, in place of the quiz, in a live region of `role`. */
+  #showMessage(className, role, key) {
+    const message = document.createElement("p");
+    message.className = className;
+    message.setAttribute("role", role);
+    message.textContent = this.#preloadText(key);
     this.#container.className = "rq-root";
-    this.#container.replaceChildren(loading);
+    this.#container.replaceChildren(message);
   }
 }
 
