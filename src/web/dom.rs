@@ -91,15 +91,14 @@ pub(crate) fn add_text(parent: &Element, text: &str) {
 
 /// Adds a class (through the `class` attribute: one import fewer than `classList`).
 pub(crate) fn add_class(element: &Element, class: &str) {
-    let classes = element.get_attribute("class").unwrap_or_default();
-    if !classes.split_ascii_whitespace().any(|c| c == class) {
-        let joined = if classes.is_empty() {
-            class.to_string()
-        } else {
-            format!("{classes} {class}")
-        };
-        set(element, "class", &joined);
+    if has_class(element, class) {
+        return;
     }
+    let joined = match element.get_attribute("class") {
+        Some(classes) if !classes.trim().is_empty() => format!("{classes} {class}"),
+        _ => class.to_string(),
+    };
+    set(element, "class", &joined);
 }
 
 /// Whether the element has a class.
