@@ -301,17 +301,23 @@ impl Reader<'_> {
         Some(n)
     }
 
+    /// The value named by the string at `key`, reporting a name not in `names`.
     fn name<T: Copy>(&mut self, map: &Object<'_>, path: &str, key: &str, names: &[(&str, T)]) -> Option<T> {
+        let labels: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
+        self.choose(map, path, key, &labels).map(|i| names[i].1)
+    }
+
+    /// Where in `names` the string at `key` is; one body for every enum `name` reads.
+    fn choose(&mut self, map: &Object<'_>, path: &str, key: &str, names: &[&str]) -> Option<usize> {
         let value = map.get(key)?;
         let Value::String(s) = value else {
             self.type_error(&join(path, key), "a string", value);
             return None;
         };
-        if let Some((_, t)) = names.iter().find(|(n, _)| n == s) {
-            return Some(*t);
+        if let Some(i) = names.iter().position(|n| n == s) {
+            return Some(i);
         }
-        let names: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
-        let expected = joined(&names, "\", \"");
+        let expected = joined(names, "\", \"");
         let message = format!("unknown value \"{s}\", expected one of \"{expected}\"");
         self.error(ErrorKind::InvalidValue, &join(path, key), message);
         None

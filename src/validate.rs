@@ -118,17 +118,14 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         );
         errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
     }
-    first_use(questions.iter().map(|q| q.id.as_str()), "questions", "question", errors);
+    let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+    first_use(&ids, "questions", "question", errors);
     let mut common = 1i128;
     for (i, question) in questions.iter().enumerate() {
         let path = format!("questions[{i}]");
         let choices_path = format!("{path}.choices");
-        first_use(
-            question.choices.iter().map(|c| c.id.as_str()),
-            &choices_path,
-            "choice",
-            errors,
-        );
+        let ids: Vec<&str> = question.choices.iter().map(|c| c.id.as_str()).collect();
+        first_use(&ids, &choices_path, "choice", errors);
         if faulted[i] {
             continue;
         }
@@ -170,8 +167,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
 
 /// Reports each id used again after its first use, and each empty one is skipped
 /// (its emptiness was reported already).
-fn first_use<'a>(ids: impl Iterator<Item = &'a str>, path: &str, what: &str, errors: &mut Vec<Error>) {
-    let ids: Vec<&str> = ids.collect();
+fn first_use(ids: &[&str], path: &str, what: &str, errors: &mut Vec<Error>) {
     let mut seen = Positions::default();
     for (i, id) in ids.iter().enumerate() {
         if id.is_empty() {
