@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::json::Members;
 use crate::scoring::Outcome;
 use crate::session::{Phase, Session};
 
@@ -115,6 +116,77 @@ impl QuizEvent {
             QuizEvent::Completed { .. } => "completed",
             QuizEvent::Retried { .. } => "retried",
         }
+    }
+
+    /// The event as compact JSON, the `detail` a page receives: the same text serde writes,
+    /// written by hand so that the page carries no serde code.
+    pub fn to_json(&self) -> String {
+        let mut text = String::new();
+        let mut object = Members::open(&mut text, '{');
+        object.field("type", self.name());
+        match self {
+            QuizEvent::Started {
+                quiz_id,
+                attempt,
+                questions,
+            } => {
+                object
+                    .field("quizId", quiz_id)
+                    .field("attempt", attempt)
+                    .field("questions", questions);
+            }
+            QuizEvent::Answered {
+                quiz_id,
+                attempt,
+                question_id,
+                choice_ids,
+                correct,
+            } => {
+                object
+                    .field("quizId", quiz_id)
+                    .field("attempt", attempt)
+                    .field("questionId", question_id)
+                    .field("choiceIds", choice_ids)
+                    .field("correct", correct);
+            }
+            QuizEvent::Revealed {
+                quiz_id,
+                attempt,
+                question_id,
+                outcome,
+                correct,
+            } => {
+                object
+                    .field("quizId", quiz_id)
+                    .field("attempt", attempt)
+                    .field("questionId", question_id)
+                    .field("outcome", outcome.name())
+                    .field("correct", correct);
+            }
+            QuizEvent::Completed {
+                quiz_id,
+                attempt,
+                score,
+                max,
+                percentage,
+                passed,
+                band,
+            } => {
+                object
+                    .field("quizId", quiz_id)
+                    .field("attempt", attempt)
+                    .field("score", score)
+                    .field("max", max)
+                    .field("percentage", percentage)
+                    .field("passed", passed)
+                    .field("band", band);
+            }
+            QuizEvent::Retried { quiz_id, attempt } => {
+                object.field("quizId", quiz_id).field("attempt", attempt);
+            }
+        }
+        object.close('}');
+        text
     }
 }
 

@@ -2,14 +2,13 @@
 //!
 //! The core's own instead of serde_json's, which costs most of a 30 KB page budget in the
 //! WebAssembly build (float parsing and printing, a generic value tree). Numbers stay as
-//! their text until a field asks for a whole number; serde's `Serialize` still drives the
-//! writer, and tests check both against serde_json.
+//! their text until a field asks for a whole number. The core writes snapshots and events by
+//! hand ([`Json`]); serde's `Serialize` drives the same writer for the headless build's views
+//! and results (`serialize`), and tests check both against serde_json.
 
 use std::borrow::Cow;
 use std::fmt::{self, Write};
 use std::hash::Hasher;
-
-use serde::ser::{self, Serialize};
 
 use crate::model::Fnv;
 use crate::table::Positions;
@@ -506,272 +505,123 @@ fn write_str(out: &mut dyn Write, s: &str) -> fmt::Result {
     out.write_char('"')
 }
 
-/// `value` as compact JSON text, byte for byte as `serde_json::to_string` writes it.
-pub(crate) fn to_string(value: &impl Serialize) -> Result<String, WriteError> {
-    let mut out = String::new();
-    value.serialize(Writer { out: &mut out })?;
-    Ok(out)
+/// A value the core writes as JSON by hand, without serde: the page writes its snapshots and
+/// events this way, as serde's code for them would cost it 0.8 KB.
+pub(crate) trait Json {
+    /// Appends the value to `out` as compact JSON.
+    fn write_to(&self, out: &mut String);
 }
 
-/// Why a value could not be written: it holds something JSON or this writer does not carry.
-#[derive(Debug)]
-pub(crate) struct WriteError(String);
-
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+impl Json for str {
+    fn write_to(&self, out: &mut String) {
+        // Writing to a String cannot fail.
+        let _ = write_str(out, self);
     }
 }
 
-impl std::error::Error for WriteError {}
-
-impl ser::Error for WriteError {
-    fn custom<T: fmt::Display>(message: T) -> Self {
-        WriteError(message.to_string())
+impl Json for String {
+    fn write_to(&self, out: &mut String) {
+        self.as_str().write_to(out);
     }
 }
 
-impl From<fmt::Error> for WriteError {
-    fn from(_: fmt::Error) -> Self {
-        WriteError("the output refused the text".to_string())
+impl Json for bool {
+    fn write_to(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
     }
 }
 
-fn unsupported(what: &str) -> WriteError {
-    WriteError(format!("{what} are not written"))
+/// Whole numbers, in decimal.
+macro_rules! json_numbers {
+    ($($type:ty),*) => {$(
+        impl Json for $type {
+            fn write_to(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
 }
 
-/// A serde serializer writing compact JSON; one per value, nested ones borrow the output.
-struct Writer<'o> {
-    out: &'o mut String,
+json_numbers!(u8, u32, u64, usize);
+
+impl<T: Json> Json for Option<T> {
+    fn write_to(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_to(out),
+            None => out.push_str("null"),
+        }
+    }
 }
 
-/// The state of an array or object being written: whether an item has been written yet.
-struct Compound<'o> {
+impl<T: Json> Json for [T] {
+    fn write_to(&self, out: &mut String) {
+        let mut items = Members::open(out, '[');
+        for item in self {
+            items.push(item);
+        }
+        items.close(']');
+    }
+}
+
+impl<T: Json> Json for Vec<T> {
+    fn write_to(&self, out: &mut String) {
+        self.as_slice().write_to(out);
+    }
+}
+
+/// An object or array being written member by member: the commas and keys of every object and
+/// array the core writes, by serde or by hand.
+pub(crate) struct Members<'o> {
     out: &'o mut String,
     first: bool,
-    /// The `}` closing an enum variant's wrapping object, if any.
-    wrapped: bool,
 }
 
-impl<'o> Writer<'o> {
-    fn open(self, bracket: char, wrapper: Option<&str>) -> Result<Compound<'o>, WriteError> {
-        if let Some(variant) = wrapper {
-            self.out.write_char('{')?;
-            write_str(self.out, variant)?;
-            self.out.write_char(':')?;
-        }
-        self.out.write_char(bracket)?;
-        Ok(Compound {
-            out: self.out,
-            first: true,
-            wrapped: wrapper.is_some(),
-        })
+impl<'o> Members<'o> {
+    /// Opens an object (`{`) or an array (`[`) at the end of `out`.
+    pub(crate) fn open(out: &'o mut String, bracket: char) -> Members<'o> {
+        out.push(bracket);
+        Members { out, first: true }
     }
 
-    fn number(self, n: impl fmt::Display) -> Result<(), WriteError> {
-        Ok(write!(self.out, "{n}")?)
-    }
-}
-
-impl Compound<'_> {
-    fn comma(&mut self) -> Result<(), WriteError> {
+    /// The place for the next item of an array, after its comma.
+    fn item(&mut self) -> &mut String {
         if !std::mem::replace(&mut self.first, false) {
-            self.out.write_char(',')?;
+            self.out.push(',');
         }
-        Ok(())
+        self.out
     }
 
-    fn item(&mut self, value: &(impl Serialize + ?Sized)) -> Result<(), WriteError> {
-        self.comma()?;
-        value.serialize(Writer { out: &mut *self.out })
+    /// The place for the value of the object's next member, after its comma and `key`.
+    pub(crate) fn key(&mut self, key: &str) -> &mut String {
+        let out = self.item();
+        key.write_to(out);
+        out.push(':');
+        out
     }
 
-    fn field(&mut self, key: &str, value: &(impl Serialize + ?Sized)) -> Result<(), WriteError> {
-        self.comma()?;
-        write_str(self.out, key)?;
-        self.out.write_char(':')?;
-        value.serialize(Writer { out: &mut *self.out })
+    /// Writes the array's next item.
+    pub(crate) fn push(&mut self, value: &(impl Json + ?Sized)) -> &mut Self {
+        value.write_to(self.item());
+        self
     }
 
-    fn close(self, bracket: char) -> Result<(), WriteError> {
-        self.out.write_char(bracket)?;
-        if self.wrapped {
-            self.out.write_char('}')?;
-        }
-        Ok(())
+    /// Writes the object's next member.
+    pub(crate) fn field(&mut self, key: &str, value: &(impl Json + ?Sized)) -> &mut Self {
+        value.write_to(self.key(key));
+        self
+    }
+
+    /// Closes the object (`}`) or array (`]`), handing back the text it was written into.
+    pub(crate) fn close(self, bracket: char) -> &'o mut String {
+        self.out.push(bracket);
+        self.out
     }
 }
 
-/// serde's one method per integer type, each writing the number in decimal.
-macro_rules! numbers {
-    ($($method:ident: $type:ty),*) => {$(
-        fn $method(self, v: $type) -> Result<(), WriteError> {
-            self.number(v)
-        }
-    )*};
-}
-
-impl<'o> ser::Serializer for Writer<'o> {
-    type Ok = ();
-    type Error = WriteError;
-    type SerializeSeq = Compound<'o>;
-    type SerializeTuple = Compound<'o>;
-    type SerializeTupleStruct = Compound<'o>;
-    type SerializeTupleVariant = Compound<'o>;
-    type SerializeMap = Compound<'o>;
-    type SerializeStruct = Compound<'o>;
-    type SerializeStructVariant = Compound<'o>;
-
-    fn serialize_bool(self, v: bool) -> Result<(), WriteError> {
-        Ok(self.out.write_str(if v { "true" } else { "false" })?)
-    }
-    numbers!(
-        serialize_i8: i8,
-        serialize_i16: i16,
-        serialize_i32: i32,
-        serialize_i64: i64,
-        serialize_u8: u8,
-        serialize_u16: u16,
-        serialize_u32: u32,
-        serialize_u64: u64
-    );
-    fn serialize_f32(self, _: f32) -> Result<(), WriteError> {
-        Err(unsupported("floating-point numbers"))
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), WriteError> {
-        Err(unsupported("floating-point numbers"))
-    }
-    fn serialize_char(self, v: char) -> Result<(), WriteError> {
-        Ok(write_str(self.out, v.encode_utf8(&mut [0; 4]))?)
-    }
-    fn serialize_str(self, v: &str) -> Result<(), WriteError> {
-        Ok(write_str(self.out, v)?)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), WriteError> {
-        Err(unsupported("byte strings"))
-    }
-    fn serialize_none(self) -> Result<(), WriteError> {
-        self.serialize_unit()
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), WriteError> {
-        Ok(self.out.write_str("null")?)
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), WriteError> {
-        self.serialize_unit()
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), WriteError> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), WriteError> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        let mut object = self.open('{', None)?;
-        object.field(variant, value)?;
-        object.close('}')
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
-        self.open('[', None)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Compound<'o>, WriteError> {
-        self.open('[', None)
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'o>, WriteError> {
-        self.open('[', None)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Compound<'o>, WriteError> {
-        self.open('[', Some(variant))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
-        self.open('{', None)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'o>, WriteError> {
-        self.open('{', None)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Compound<'o>, WriteError> {
-        self.open('{', Some(variant))
-    }
-}
-
-/// The serde traits for arrays, whose items are written alike whatever serde calls them.
-macro_rules! items {
-    ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for Compound<'_> {
-            type Ok = ();
-            type Error = WriteError;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-                self.item(value)
-            }
-            fn end(self) -> Result<(), WriteError> {
-                self.close(']')
-            }
-        }
-    )*};
-}
-
-items!(
-    SerializeSeq::serialize_element,
-    SerializeTuple::serialize_element,
-    SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
-);
-
-/// The serde traits for objects with named fields, written alike.
-macro_rules! fields {
-    ($($trait:ident),*) => {$(
-        impl ser::$trait for Compound<'_> {
-            type Ok = ();
-            type Error = WriteError;
-            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), WriteError> {
-                self.field(key, value)
-            }
-            fn end(self) -> Result<(), WriteError> {
-                self.close('}')
-            }
-        }
-    )*};
-}
-
-fields!(SerializeStruct, SerializeStructVariant);
-
-impl ser::SerializeMap for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), WriteError> {
-        // Keys are written as values: the core's maps (serde's internally tagged enums) have only string keys.
-        self.comma()?;
-        key.serialize(Writer { out: &mut *self.out })?;
-        Ok(self.out.write_char(':')?)
-    }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        value.serialize(Writer { out: &mut *self.out })
-    }
-    fn end(self) -> Result<(), WriteError> {
-        self.close('}')
-    }
-}
+#[cfg(any(test, all(target_arch = "wasm32", feature = "headless")))]
+mod serialize;
+#[cfg(any(test, all(target_arch = "wasm32", feature = "headless")))]
+pub(crate) use serialize::to_string;
 
 #[cfg(test)]
 mod tests {
@@ -913,6 +763,35 @@ mod tests {
         for text in [every_ascii.as_str(), "Ереван 🇦🇲 \u{2028}", ""] {
             assert_eq!(to_string(&text).unwrap(), serde_json::to_string(&text).unwrap());
         }
+    }
+
+    #[test]
+    fn hand_written_values_are_written_as_serde_json_writes_them() {
+        let mut text = String::new();
+        // In key order: serde_json's objects sort their keys.
+        let mut object = Members::open(&mut text, '{');
+        object.field("big", &u64::MAX).field("flag", &false);
+        let mut nested = Members::open(object.key("nested"), '[');
+        nested.push(&true).push(&Vec::<u32>::new()).push(&u32::MAX);
+        nested.close(']');
+        object
+            .field("none", &None::<String>)
+            .field("numbers", &vec![0usize, 42, usize::MAX])
+            .field("some", &Some(7u8))
+            .field("text", "Ереван \"quoted\"\n\u{1}")
+            .field("words", &vec!["a".to_string(), "b".to_string()]);
+        object.close('}');
+        let expected = serde_json::json!({
+            "text": "Ереван \"quoted\"\n\u{1}",
+            "none": null,
+            "some": 7,
+            "numbers": [0, 42, usize::MAX],
+            "words": ["a", "b"],
+            "big": u64::MAX,
+            "flag": false,
+            "nested": [true, [], u32::MAX],
+        });
+        assert_eq!(text, serde_json::to_string(&expected).unwrap());
     }
 
     #[test]

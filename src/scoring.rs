@@ -322,6 +322,18 @@ pub enum Outcome {
     Unanswered,
 }
 
+impl Outcome {
+    /// The outcome's name: `correct`, `partial`, `wrong` or `unanswered`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Correct => "correct",
+            Outcome::Partial => "partial",
+            Outcome::Wrong => "wrong",
+            Outcome::Unanswered => "unanswered",
+        }
+    }
+}
+
 /// The feedback an editor wrote for one picked choice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChoiceFeedback {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::decode::syntax_error;
 use crate::error::{Error, ErrorKind, Errors};
-use crate::json::{self, Value};
+use crate::json::{self, Json, Members, Value};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
 use crate::scoring::{
@@ -246,23 +246,27 @@ impl Session {
         score_attempt(&self.quiz, &attempt)
     }
 
-    /// The whole state as a compact JSON text, for [`Session::restore`].
+    /// The whole state as a compact JSON text, for [`Session::restore`]: `{"v", "quiz", "fp",
+    /// "seed", "attempt", "phase", "pos", "slots"}`, each slot `[question, order, selected,
+    /// revealed]`.
     pub fn snapshot(&self) -> String {
-        let snapshot = Snapshot {
-            v: SNAPSHOT_VERSION,
-            quiz: self.quiz.id.clone(),
-            fingerprint: self.quiz.fingerprint.clone(),
-            seed: self.seed,
-            attempt: self.attempt,
-            phase: self.phase,
-            position: self.position,
-            slots: self
-                .slots
-                .iter()
-                .map(|s| SavedSlot(s.question, s.order.clone(), s.selected.clone(), s.revealed))
-                .collect(),
-        };
-        json::to_string(&snapshot).unwrap_or_default()
+        let mut text = String::new();
+        let mut snapshot = Members::open(&mut text, '{');
+        snapshot
+            .field("v", &SNAPSHOT_VERSION)
+            .field("quiz", &self.quiz.id)
+            .field("fp", &self.quiz.fingerprint)
+            .field("seed", &self.seed)
+            .field("attempt", &self.attempt)
+            .field("phase", self.phase.name())
+            .field("pos", &self.position);
+        let mut slots = Members::open(snapshot.key("slots"), '[');
+        for slot in &self.slots {
+            slots.push(slot);
+        }
+        slots.close(']');
+        snapshot.close('}');
+        text
     }
 
     /// Rebuilds the exact session a snapshot was taken of. Refuses, with an error of kind
@@ -424,23 +428,32 @@ fn in_file_order(picked: &[usize], len: usize) -> Vec<usize> {
     (0..len).filter(|&i| marked[i]).collect()
 }
 
-#[derive(Serialize)]
+/// A snapshot as read back.
 struct Snapshot {
     v: u32,
     quiz: String,
-    #[serde(rename = "fp")]
     fingerprint: String,
     seed: u64,
     attempt: u32,
     phase: Phase,
-    #[serde(rename = "pos")]
     position: usize,
     slots: Vec<SavedSlot>,
 }
 
 /// question index, choice order, selected choices, revealed
-#[derive(Serialize)]
 struct SavedSlot(usize, Vec<usize>, Vec<usize>, bool);
+
+impl Json for Slot {
+    fn write_to(&self, out: &mut String) {
+        let mut fields = Members::open(out, '[');
+        fields
+            .push(&self.question)
+            .push(&self.order)
+            .push(&self.selected)
+            .push(&self.revealed);
+        fields.close(']');
+    }
+}
 
 impl Snapshot {
     const FIELDS: [&'static str; 8] = ["v", "quiz", "fp", "seed", "attempt", "phase", "pos", "slots"];

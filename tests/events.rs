@@ -604,6 +604,18 @@ fn events_serialize_to_the_documented_js_schema() {
 }
 
 #[test]
+fn the_page_receives_each_event_as_serde_writes_it() {
+    let mut events = one_of_each();
+    let mut unbanded = Session::new(load(&quiz_doc("no-bands", json!({}), pool(3, CHOICES))), 1);
+    unbanded.apply(&Action::Start).unwrap();
+    events.extend(unbanded.apply(&Action::Finish).unwrap());
+    assert!(matches!(events.last(), Some(QuizEvent::Completed { band: None, .. })));
+    for event in events {
+        assert_eq!(event.to_json(), serde_json::to_string(&event).unwrap());
+    }
+}
+
+#[test]
 fn each_event_type_has_exactly_its_documented_keys() {
     let events = one_of_each();
     let expected = [
@@ -645,6 +657,13 @@ fn outcomes_serialize_as_snake_case_words() {
     assert_eq!(outcome(json!({}), "q1", &["a"]), "correct");
     assert_eq!(outcome(json!({ "policy": "h5p" }), "q2", &["a"]), "partial");
     assert_eq!(outcome(json!({}), "q1", &["c"]), "wrong");
+}
+
+#[test]
+fn an_outcome_is_named_as_serde_writes_it() {
+    for outcome in [Outcome::Correct, Outcome::Partial, Outcome::Wrong, Outcome::Unanswered] {
+        assert_eq!(serde_json::to_value(outcome).unwrap(), outcome.name());
+    }
 }
 
 #[test]

@@ -678,6 +678,24 @@ fn assert_same_session(a: &Session, b: &Session) {
 }
 
 #[test]
+fn a_snapshot_keeps_the_layout_readers_browsers_have_saved() {
+    // Readers' progress sits in their browsers in this layout: a change would lose it.
+    let quiz = load(&quiz_json("session-test", json!({}), 2));
+    let mut s = Session::new(quiz.clone(), 5);
+    s.start().unwrap();
+    s.answer("q2", &["b", "a"]).unwrap();
+    s.reveal("q2").unwrap();
+    let expected = format!(
+        concat!(
+            r#"{{"v":1,"quiz":"session-test","fp":"{}","seed":5,"attempt":0,"phase":"answering","#,
+            r#""pos":0,"slots":[[0,[0,1,2,3,4],[],false],[1,[0,1,2,3,4],[0,1],true]]}}"#
+        ),
+        quiz.fingerprint()
+    );
+    assert_eq!(s.snapshot(), expected);
+}
+
+#[test]
 fn restore_reproduces_the_snapshotted_session() {
     let (quiz, s) = busy_session();
     assert_eq!(s.attempt(), 1);

@@ -10,7 +10,7 @@ use web_sys::{CustomEvent, Element, Event, HtmlElement, Storage};
 
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
 use super::render::{self, Ids};
-use super::{js_error, random_seed, to_js};
+use super::{js_error, parse_js, random_seed};
 use crate::{Action, ErrorKind, Layout, Phase, Quiz, QuizEvent, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -401,7 +401,7 @@ fn custom_event(event: &QuizEvent) -> Result<Event, JsValue> {
     for (key, value) in [
         ("bubbles", JsValue::TRUE),
         ("composed", JsValue::TRUE),
-        ("detail", to_js(event)?),
+        ("detail", parse_js(&event.to_json())?),
     ] {
         js_sys::Reflect::set(&init, &key.into(), &value)?;
     }

@@ -2,10 +2,11 @@
 
 use std::sync::Arc;
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::app::parse_layout;
-use super::{js_error, messages, random_seed, to_js};
+use super::{js_error, messages, parse_js, random_seed};
 use crate::{Errors, Quiz, Session};
 
 /// Every problem in a questions file, as messages with their places; empty when it is valid.
@@ -133,6 +134,11 @@ impl QuizSession {
     pub fn length(&self) -> usize {
         self.session.len()
     }
+}
+
+/// A serializable value as a plain JavaScript object.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    parse_js(&crate::json::to_string(value).map_err(js_error)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

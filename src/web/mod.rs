@@ -15,7 +15,6 @@ pub use headless::{check_questions, QuizSession};
 
 use std::sync::Arc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{Error, Errors, Quiz, Texts};
@@ -45,10 +44,9 @@ pub(crate) fn messages(errors: &Errors) -> Vec<String> {
     errors.as_slice().iter().map(Error::to_string).collect()
 }
 
-/// A serializable value as a plain JavaScript object.
-pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    let json = crate::json::to_string(value).map_err(js_error)?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not convert a value for JavaScript"))
+/// A JSON text the core wrote as a plain JavaScript object.
+pub(crate) fn parse_js(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("could not convert a value for JavaScript"))
 }
 
 /// A random session seed (2^53 values, all a JavaScript number carries exactly).
