@@ -71,7 +71,8 @@ setup_browser() {
 # comment (about 1.5 KB brotli). Its TypeScript types stay beside it in reader_quiz.d.ts. The
 # headless build (any FEATURES) keeps its names, such as `QuizSession.name`, as publishers meet
 # them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. Last, the names
-# the WASM imports its glue by are shortened in both files (about 1.7 KB brotli).
+# the WASM imports its glue by, and wasm-bindgen's own exports, are shortened in both files
+# (about 1.9 KB brotli).
 build_one() {
   local out="www/${2:-pkg}"
   CARGO_TARGET_DIR=target/page RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
@@ -80,7 +81,7 @@ build_one() {
     -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size ${1:+--features "$1"}
   esbuild --minify ${1:+--keep-names} --format=esm --log-level=warning --allow-overwrite \
     "$out/reader_quiz.js" --outfile="$out/reader_quiz.js"
-  node scripts/shorten-imports.mjs "$out" >/dev/null
+  node scripts/shorten-names.mjs "$out" >/dev/null
 }
 
 # Builds the widget (www/pkg and www/reader-quiz.js, the custom element a page loads) and the

@@ -1,5 +1,6 @@
-// Gives every function the WASM imports from its JS glue a short name, in both files.
-// usage: node scripts/shorten-imports.mjs DIR   (DIR holds reader_quiz_bg.wasm and reader_quiz.js)
+// Gives every function the WASM imports from its JS glue, and every export of wasm-bindgen's own
+// that only the glue calls, a short name, in both files.
+// usage: node scripts/shorten-names.mjs DIR   (DIR holds reader_quiz_bg.wasm and reader_quiz.js)
 //
 // wasm-bindgen names each import after the Rust item plus a 16-digit hash, and the module
 // "./reader_quiz_bg.js": about 60 bytes per import, written twice (the WASM's import section and
@@ -77,6 +78,45 @@ function skipDescription(bytes, at) {
   }
 }
 
+// wasm-bindgen's own exports, which only the glue calls: its helpers (`__wbindgen_malloc`, …)
+// and the closure trampolines it names after Rust paths with crate hashes (over 100 bytes each).
+// The page's API (`mount`, `memory`, …) keeps its names.
+const INTERNAL_EXPORT = /^__wbindgen_|^__externref_|_[0-9a-f]{16}_/;
+let renamedExports = 0;
+
+// The export section from `start` to `end` with wasm-bindgen's exports renamed in both files.
+function shortenExports(start, end) {
+  const [count, first] = readLeb(wasm, start);
+  const entries = [leb(count)];
+  let p = first;
+  for (let i = 0; i < count; i++) {
+    let field;
+    [field, p] = (([length, q]) => [wasm.toString("utf8", q, q + length), q + length])(readLeb(wasm, p));
+    const kind = wasm[p];
+    const [, next] = readLeb(wasm, p + 1);
+    const description = wasm.subarray(p, next);
+    p = next;
+    if (!INTERNAL_EXPORT.test(field)) {
+      entries.push(name(field), description);
+      continue;
+    }
+    // The glue uses each as a property of the exports object, `.NAME`, or not at all. The
+    // headless glue also keeps, as esbuild's `--keep-names` writes it (`__name(f, "NAME")`), the
+    // name of the JS function that calls a trampoline: a label, not a use. Any other mention
+    // left after the renaming stops the build.
+    const short = `_${shortName(renamedExports++)}`;
+    const use = new RegExp(`\\.${field.replace(/[^\w$]/g, "\\$&")}(?![\\w$])`, "g");
+    glue = glue.replace(use, `.${short}`);
+    if (glue.split(`,"${field}")`).join("").includes(field)) {
+      throw new Error(`export ${field} (kind ${kind}): named in ${gluePath} other than as .${field}`);
+    }
+    entries.push(name(short), description);
+  }
+  if (p !== end) throw new Error("the export section did not parse to its end");
+  const payload = Buffer.concat(entries);
+  return Buffer.concat([Buffer.from([7]), leb(payload.length), payload]);
+}
+
 if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a WebAssembly module`);
 const parts = [wasm.subarray(0, 8)];
 let at = 8;
@@ -86,6 +126,11 @@ while (at < wasm.length) {
   const [size, start] = readLeb(wasm, at + 1);
   const end = start + size;
   if (end > wasm.length) throw new Error(`${wasmPath}: section ${id} runs past the end of the file`);
+  if (id === 7) {
+    parts.push(shortenExports(start, end));
+    at = end;
+    continue;
+  }
   if (id !== 2) {
     parts.push(wasm.subarray(at, end));
     at = end;
@@ -127,6 +172,8 @@ const imports = WebAssembly.Module.imports(new WebAssembly.Module(shortened));
 if (imports.filter((i) => i.module === SHORT_MODULE).length !== renamed) {
   throw new Error(`${wasmPath}: the shortened module does not import the ${renamed} renamed functions`);
 }
+const internal = WebAssembly.Module.exports(new WebAssembly.Module(shortened)).filter((e) => INTERNAL_EXPORT.test(e.name));
+if (internal.length > 0) throw new Error(`${wasmPath}: export ${internal[0].name} kept its long name`);
 writeFileSync(wasmPath, shortened);
 writeFileSync(gluePath, glue);
-console.log(`shortened ${renamed} import names in ${dir}`);
+console.log(`shortened ${renamed} import and ${renamedExports} export names in ${dir}`);
