@@ -4,10 +4,12 @@
 //
 // wasm-bindgen names each import after the Rust item plus a 16-digit hash, and the module
 // "./reader_quiz_bg.js": about 60 bytes per import, written twice (the WASM's import section and
-// the glue's import object), and the hashes do not compress. The names mean nothing at run
-// time: only the two files must agree, so both are rewritten together, and any name not found
-// exactly once in the glue stops the build.
-import { readFileSync, writeFileSync } from "node:fs";
+// the glue's import object), and the hashes do not compress. Its closure trampolines are
+// exported under Rust paths of over 100 bytes, and its helpers as `__wbindgen_…`. The names
+// mean nothing at run time: only the files must agree, so the WASM, the glue and the glue's
+// TypeScript types are rewritten together. An import name not found exactly once in the glue,
+// or an export name the glue mentions other than as `.NAME`, stops the build.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const dir = process.argv[2];
 const wasmPath = `${dir}/reader_quiz_bg.wasm`;
@@ -41,6 +43,21 @@ function leb(value) {
 }
 
 const name = (text) => Buffer.concat([leb(Buffer.byteLength(text)), Buffer.from(text)]);
+
+// The name at `at` in the WASM, and where it ends.
+function readName(at) {
+  const [length, start] = readLeb(wasm, at);
+  return [wasm.toString("utf8", start, start + length), start + length];
+}
+
+// A section with its id and size, around `entries` (each a Buffer).
+function section(id, entries) {
+  const payload = Buffer.concat(entries);
+  return Buffer.concat([Buffer.from([id]), leb(payload.length), payload]);
+}
+
+// `text` as a pattern matching it exactly, not as part of a longer name.
+const wholeName = (text) => new RegExp(`(?<![\\w$])${text.replace(/[^\w$]/g, "\\$&")}(?![\\w$])`, "g");
 
 // Names a, b, …, z, A, …, Z, aa, ab, …: short, and valid as JS property names.
 function shortName(n) {
@@ -82,18 +99,18 @@ function skipDescription(bytes, at) {
 // and the closure trampolines it names after Rust paths with crate hashes (over 100 bytes each).
 // The page's API (`mount`, `memory`, …) keeps its names.
 const INTERNAL_EXPORT = /^__wbindgen_|^__externref_|_[0-9a-f]{16}_/;
-let renamedExports = 0;
+const exportRenames = new Map();
 
-// The export section from `start` to `end` with wasm-bindgen's exports renamed in both files.
-function shortenExports(start, end) {
+// The export section from `start` to `end` with wasm-bindgen's exports renamed; `renames` gets
+// each old name and its new one.
+function shortenExports(start, end, renames) {
   const [count, first] = readLeb(wasm, start);
   const entries = [leb(count)];
   let p = first;
   for (let i = 0; i < count; i++) {
     let field;
-    [field, p] = (([length, q]) => [wasm.toString("utf8", q, q + length), q + length])(readLeb(wasm, p));
-    const kind = wasm[p];
-    const [, next] = readLeb(wasm, p + 1);
+    [field, p] = readName(p);
+    const [, next] = readLeb(wasm, p + 1); // after the kind, the index
     const description = wasm.subarray(p, next);
     p = next;
     if (!INTERNAL_EXPORT.test(field)) {
@@ -104,17 +121,16 @@ function shortenExports(start, end) {
     // headless glue also keeps, as esbuild's `--keep-names` writes it (`__name(f, "NAME")`), the
     // name of the JS function that calls a trampoline: a label, not a use. Any other mention
     // left after the renaming stops the build.
-    const short = `_${shortName(renamedExports++)}`;
-    const use = new RegExp(`\\.${field.replace(/[^\w$]/g, "\\$&")}(?![\\w$])`, "g");
-    glue = glue.replace(use, `.${short}`);
-    if (glue.split(`,"${field}")`).join("").includes(field)) {
-      throw new Error(`export ${field} (kind ${kind}): named in ${gluePath} other than as .${field}`);
+    const short = `_${shortName(renames.size)}`;
+    renames.set(field, short);
+    glue = glue.replace(new RegExp(`\\.${field.replace(/[^\w$]/g, "\\$&")}(?![\\w$])`, "g"), `.${short}`);
+    if (wholeName(field).test(glue.split(`,"${field}")`).join(""))) {
+      throw new Error(`export ${field}: named in ${gluePath} other than as .${field}`);
     }
     entries.push(name(short), description);
   }
   if (p !== end) throw new Error("the export section did not parse to its end");
-  const payload = Buffer.concat(entries);
-  return Buffer.concat([Buffer.from([7]), leb(payload.length), payload]);
+  return section(7, entries);
 }
 
 if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a WebAssembly module`);
@@ -127,7 +143,7 @@ while (at < wasm.length) {
   const end = start + size;
   if (end > wasm.length) throw new Error(`${wasmPath}: section ${id} runs past the end of the file`);
   if (id === 7) {
-    parts.push(shortenExports(start, end));
+    parts.push(shortenExports(start, end, exportRenames));
     at = end;
     continue;
   }
@@ -141,8 +157,8 @@ while (at < wasm.length) {
   let p = first;
   for (let i = 0; i < count; i++) {
     let module, field;
-    [module, p] = (([length, q]) => [wasm.toString("utf8", q, q + length), q + length])(readLeb(wasm, p));
-    [field, p] = (([length, q]) => [wasm.toString("utf8", q, q + length), q + length])(readLeb(wasm, p));
+    [module, p] = readName(p);
+    [field, p] = readName(p);
     const description = p;
     p = skipDescription(wasm, p);
     if (module === MODULE) {
@@ -158,8 +174,7 @@ while (at < wasm.length) {
     }
   }
   if (p !== end) throw new Error("the import section did not parse to its end");
-  const payload = Buffer.concat(entries);
-  parts.push(Buffer.from([2]), leb(payload.length), payload);
+  parts.push(section(2, entries));
   at = end;
 }
 const moduleKey = JSON.stringify(MODULE);
@@ -168,12 +183,18 @@ glue = glue.replace(moduleKey, SHORT_MODULE);
 const shortened = Buffer.concat(parts);
 // The rewritten module must still be valid WebAssembly, with every renamed import in place (the
 // end-to-end tests then instantiate it against the glue).
-const imports = WebAssembly.Module.imports(new WebAssembly.Module(shortened));
-if (imports.filter((i) => i.module === SHORT_MODULE).length !== renamed) {
+const compiled = new WebAssembly.Module(shortened);
+if (WebAssembly.Module.imports(compiled).filter((i) => i.module === SHORT_MODULE).length !== renamed) {
   throw new Error(`${wasmPath}: the shortened module does not import the ${renamed} renamed functions`);
 }
-const internal = WebAssembly.Module.exports(new WebAssembly.Module(shortened)).filter((e) => INTERNAL_EXPORT.test(e.name));
+const internal = WebAssembly.Module.exports(compiled).filter((e) => INTERNAL_EXPORT.test(e.name));
 if (internal.length > 0) throw new Error(`${wasmPath}: export ${internal[0].name} kept its long name`);
 writeFileSync(wasmPath, shortened);
 writeFileSync(gluePath, glue);
-console.log(`shortened ${renamed} import and ${renamedExports} export names in ${dir}`);
+// The types of the glue's `InitOutput` and of the WASM's exports name the exports too.
+for (const types of [`${dir}/reader_quiz.d.ts`, `${dir}/reader_quiz_bg.wasm.d.ts`].filter(existsSync)) {
+  let text = readFileSync(types, "utf8");
+  for (const [field, short] of exportRenames) text = text.replace(wholeName(field), short);
+  writeFileSync(types, text);
+}
+console.log(`shortened ${renamed} import and ${exportRenames.size} export names in ${dir}`);
