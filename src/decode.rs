@@ -325,8 +325,8 @@ impl Reader<'_> {
 
     fn policy(&mut self, map: &Object<'_>, path: &str) -> Option<Policy> {
         map.get("policy")?;
-        let names: Vec<(&str, Policy)> = Policy::ALL.iter().map(|p| (p.name(), *p)).collect();
-        self.name(map, path, "policy", &names)
+        let names: Vec<&str> = Policy::ALL.iter().map(|p| p.name()).collect();
+        self.choose(map, path, "policy", &names).map(|i| Policy::ALL[i])
     }
 
     fn ratio(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<Ratio> {

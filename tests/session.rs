@@ -696,6 +696,13 @@ fn a_snapshot_keeps_the_layout_readers_browsers_have_saved() {
 }
 
 #[test]
+fn a_phase_is_named_as_serde_writes_it() {
+    for phase in [Phase::Intro, Phase::Answering, Phase::Finished] {
+        assert_eq!(serde_json::to_value(phase).unwrap(), phase.name());
+    }
+}
+
+#[test]
 fn restore_reproduces_the_snapshotted_session() {
     let (quiz, s) = busy_session();
     assert_eq!(s.attempt(), 1);

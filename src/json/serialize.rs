@@ -4,7 +4,7 @@ use std::fmt::{self, Write};
 
 use serde::ser::{self, Serialize};
 
-use super::{write_str, Members};
+use super::{Json, Members};
 
 /// `value` as compact JSON text, byte for byte as `serde_json::to_string` writes it.
 pub(crate) fn to_string(value: &impl Serialize) -> Result<String, WriteError> {
@@ -57,7 +57,7 @@ impl<'o> Writer<'o> {
     fn open(self, bracket: char, wrapper: Option<&str>) -> Result<Compound<'o>, WriteError> {
         if let Some(variant) = wrapper {
             self.out.write_char('{')?;
-            write_str(self.out, variant)?;
+            variant.write_to(self.out);
             self.out.write_char(':')?;
         }
         Ok(Compound {
@@ -114,7 +114,8 @@ impl<'o> ser::Serializer for Writer<'o> {
     type SerializeStructVariant = Compound<'o>;
 
     fn serialize_bool(self, v: bool) -> Result<(), WriteError> {
-        Ok(self.out.write_str(if v { "true" } else { "false" })?)
+        v.write_to(self.out);
+        Ok(())
     }
     numbers!(
         serialize_i8: i8,
@@ -133,10 +134,12 @@ impl<'o> ser::Serializer for Writer<'o> {
         Err(unsupported("floating-point numbers"))
     }
     fn serialize_char(self, v: char) -> Result<(), WriteError> {
-        Ok(write_str(self.out, v.encode_utf8(&mut [0; 4]))?)
+        v.encode_utf8(&mut [0; 4]).write_to(self.out);
+        Ok(())
     }
     fn serialize_str(self, v: &str) -> Result<(), WriteError> {
-        Ok(write_str(self.out, v)?)
+        v.write_to(self.out);
+        Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), WriteError> {
         Err(unsupported("byte strings"))
