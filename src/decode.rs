@@ -92,8 +92,12 @@ pub(crate) const CHOICE: Shape = Shape {
 #[cfg(test)]
 pub(crate) const SHAPES: [&Shape; 7] = [&QUIZ, &SOURCE, &CORRECTION, &SETTINGS, &BAND, &QUESTION, &CHOICE];
 
-const KINDS: [(&str, Kind); 2] = [("single", Kind::Single), ("multiple", Kind::Multiple)];
-const REVEALS: [(&str, Reveal); 2] = [("each", Reveal::Each), ("end", Reveal::End)];
+/// A question's `kind` names, and the kinds they name, in the same order.
+const KIND_NAMES: [&str; 2] = ["single", "multiple"];
+const KINDS: [Kind; 2] = [Kind::Single, Kind::Multiple];
+/// The settings' `reveal` names, and the reveals they name, in the same order.
+const REVEAL_NAMES: [&str; 2] = ["each", "end"];
+const REVEALS: [Reveal; 2] = [Reveal::Each, Reveal::End];
 
 /// What the decoder read: every field it could, with placeholders where it could not.
 #[derive(Debug)]
@@ -301,13 +305,8 @@ impl Reader<'_> {
         Some(n)
     }
 
-    /// The value named by the string at `key`, reporting a name not in `names`.
-    fn name<T: Copy>(&mut self, map: &Object<'_>, path: &str, key: &str, names: &[(&str, T)]) -> Option<T> {
-        let labels: Vec<&str> = names.iter().map(|&(n, _)| n).collect();
-        self.choose(map, path, key, &labels).map(|i| names[i].1)
-    }
-
-    /// Where in `names` the string at `key` is; one body for every enum `name` reads.
+    /// Where in `names` the string at `key` is, reporting a name not among them: one body for
+    /// every enum read by name.
     fn choose(&mut self, map: &Object<'_>, path: &str, key: &str, names: &[&str]) -> Option<usize> {
         let value = map.get(key)?;
         let Value::String(s) = value else {
@@ -474,7 +473,9 @@ impl Reader<'_> {
             draw: self
                 .whole(map, path, "draw", 1..=MAX_QUESTIONS as u64)
                 .map(|n| n as usize),
-            reveal: self.name(map, path, "reveal", &REVEALS).unwrap_or(defaults.reveal),
+            reveal: self
+                .choose(map, path, "reveal", &REVEAL_NAMES)
+                .map_or(defaults.reveal, |i| REVEALS[i]),
             pass_mark: self
                 .whole(map, path, "pass_mark", 0..=100)
                 .map_or(defaults.pass_mark, |n| n as u8),
@@ -501,7 +502,9 @@ impl Reader<'_> {
         let empty = Object::default();
         let map = self.object(value, path, &QUESTION).unwrap_or(&empty);
         let id = self.id(map, path);
-        let kind = self.name(map, path, "kind", &KINDS).unwrap_or(Kind::Single);
+        let kind = self
+            .choose(map, path, "kind", &KIND_NAMES)
+            .map_or(Kind::Single, |i| KINDS[i]);
         let prompt = self.required_text(map, path, "prompt");
         let choices = self
             .array(map, path, "choices")
