@@ -121,69 +121,59 @@ impl QuizEvent {
     /// The event as compact JSON, the `detail` a page receives: the same text serde writes,
     /// written by hand so that the page carries no serde code.
     pub fn to_json(&self) -> String {
+        let (QuizEvent::Started { quiz_id, attempt, .. }
+        | QuizEvent::Answered { quiz_id, attempt, .. }
+        | QuizEvent::Revealed { quiz_id, attempt, .. }
+        | QuizEvent::Completed { quiz_id, attempt, .. }
+        | QuizEvent::Retried { quiz_id, attempt }) = self;
         let mut text = String::new();
         let mut object = Members::open(&mut text, '{');
-        object.field("type", self.name());
+        object
+            .field("type", self.name())
+            .field("quizId", quiz_id)
+            .field("attempt", attempt);
         match self {
-            QuizEvent::Started {
-                quiz_id,
-                attempt,
-                questions,
-            } => {
-                object
-                    .field("quizId", quiz_id)
-                    .field("attempt", attempt)
-                    .field("questions", questions);
+            QuizEvent::Started { questions, .. } => {
+                object.field("questions", questions);
             }
             QuizEvent::Answered {
-                quiz_id,
-                attempt,
                 question_id,
                 choice_ids,
                 correct,
+                ..
             } => {
                 object
-                    .field("quizId", quiz_id)
-                    .field("attempt", attempt)
                     .field("questionId", question_id)
                     .field("choiceIds", choice_ids)
                     .field("correct", correct);
             }
             QuizEvent::Revealed {
-                quiz_id,
-                attempt,
                 question_id,
                 outcome,
                 correct,
+                ..
             } => {
                 object
-                    .field("quizId", quiz_id)
-                    .field("attempt", attempt)
                     .field("questionId", question_id)
                     .field("outcome", outcome.name())
                     .field("correct", correct);
             }
             QuizEvent::Completed {
-                quiz_id,
-                attempt,
                 score,
                 max,
                 percentage,
                 passed,
                 band,
+                ..
             } => {
                 object
-                    .field("quizId", quiz_id)
-                    .field("attempt", attempt)
                     .field("score", score)
                     .field("max", max)
                     .field("percentage", percentage)
                     .field("passed", passed)
                     .field("band", band);
             }
-            QuizEvent::Retried { quiz_id, attempt } => {
-                object.field("quizId", quiz_id).field("attempt", attempt);
-            }
+            QuizEvent::Retried { .. } => {}
         }
         object.close('}');
         text
