@@ -175,7 +175,7 @@ impl QuizEvent {
             }
             QuizEvent::Retried { .. } => {}
         }
-        object.close('}');
+        object.close();
         text
     }
 }

@@ -559,7 +559,7 @@ impl<T: Json> Json for [T] {
         for item in self {
             items.push(item);
         }
-        items.close(']');
+        items.close();
     }
 }
 
@@ -574,13 +574,20 @@ impl<T: Json> Json for Vec<T> {
 pub(crate) struct Members<'o> {
     out: &'o mut String,
     first: bool,
+    /// The bracket that closes it: `}` or `]`.
+    closer: char,
 }
 
 impl<'o> Members<'o> {
     /// Opens an object (`{`) or an array (`[`) at the end of `out`.
     pub(crate) fn open(out: &'o mut String, bracket: char) -> Members<'o> {
         out.push(bracket);
-        Members { out, first: true }
+        let closer = if bracket == '{' { '}' } else { ']' };
+        Members {
+            out,
+            first: true,
+            closer,
+        }
     }
 
     /// The place for the next item of an array, after its comma.
@@ -611,9 +618,9 @@ impl<'o> Members<'o> {
         self
     }
 
-    /// Closes the object (`}`) or array (`]`), handing back the text it was written into.
-    pub(crate) fn close(self, bracket: char) -> &'o mut String {
-        self.out.push(bracket);
+    /// Closes the object or array, handing back the text it was written into.
+    pub(crate) fn close(self) -> &'o mut String {
+        self.out.push(self.closer);
         self.out
     }
 }
@@ -773,14 +780,14 @@ mod tests {
         object.field("big", &u64::MAX).field("flag", &false);
         let mut nested = Members::open(object.key("nested"), '[');
         nested.push(&true).push(&Vec::<u32>::new()).push(&u32::MAX);
-        nested.close(']');
+        nested.close();
         object
             .field("none", &None::<String>)
             .field("numbers", &vec![0usize, 42, usize::MAX])
             .field("some", &Some(7u8))
             .field("text", "Ереван \"quoted\"\n\u{1}")
             .field("words", &vec!["a".to_string(), "b".to_string()]);
-        object.close('}');
+        object.close();
         let expected = serde_json::json!({
             "text": "Ереван \"quoted\"\n\u{1}",
             "none": null,

@@ -259,13 +259,9 @@ impl Session {
             .field("seed", &self.seed)
             .field("attempt", &self.attempt)
             .field("phase", self.phase.name())
-            .field("pos", &self.position);
-        let mut slots = Members::open(snapshot.key("slots"), '[');
-        for slot in &self.slots {
-            slots.push(slot);
-        }
-        slots.close(']');
-        snapshot.close('}');
+            .field("pos", &self.position)
+            .field("slots", &self.slots);
+        snapshot.close();
         text
     }
 
@@ -451,7 +447,7 @@ impl Json for Slot {
             .push(&self.order)
             .push(&self.selected)
             .push(&self.revealed);
-        fields.close(']');
+        fields.close();
     }
 }
 

@@ -84,8 +84,8 @@ impl Compound<'_> {
         })
     }
 
-    fn close(self, bracket: char) -> Result<(), WriteError> {
-        let out = self.members.close(bracket);
+    fn close(self) -> Result<(), WriteError> {
+        let out = self.members.close();
         if self.wrapped {
             out.push('}');
         }
@@ -171,7 +171,7 @@ impl<'o> ser::Serializer for Writer<'o> {
     ) -> Result<(), WriteError> {
         let mut object = self.open('{', None)?;
         object.field(variant, value)?;
-        object.close('}')
+        object.close()
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'o>, WriteError> {
         self.open('[', None)
@@ -218,7 +218,7 @@ macro_rules! items {
                 self.item(value)
             }
             fn end(self) -> Result<(), WriteError> {
-                self.close(']')
+                self.close()
             }
         }
     )*};
@@ -241,7 +241,7 @@ macro_rules! fields {
                 self.field(key, value)
             }
             fn end(self) -> Result<(), WriteError> {
-                self.close('}')
+                self.close()
             }
         }
     )*};
@@ -265,6 +265,6 @@ impl ser::SerializeMap for Compound<'_> {
         })
     }
     fn end(self) -> Result<(), WriteError> {
-        self.close('}')
+        self.close()
     }
 }
