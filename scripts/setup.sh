@@ -63,10 +63,11 @@ setup_browser() {
 # Builds one release WASM and its JS glue: build_one FEATURES DIRECTORY (under www/), optimized
 # for size (native release builds are optimized for speed). std is rebuilt from source with
 # panics that trap at once: no panic messages, locations or formatting code in the page (about
-# 6 KB brotli), and with std's own `optimize_for_size` feature: smaller, slower sorting and
-# number formatting, which a quiz of tens of questions never notices (0.6 KB brotli). That takes
-# unstable flags, unlocked on the stable toolchain with RUSTC_BOOTSTRAP, and a target directory
-# of its own so that other builds keep their cache.
+# 6 KB brotli), no source locations left for `unwrap_throw`'s messages either (48 bytes), and
+# with std's own `optimize_for_size` feature: smaller, slower sorting, which a quiz of tens of
+# questions never notices (0.6 KB brotli, measured when it also shrank number formatting, which
+# the page now does by hand). That takes unstable flags, unlocked on the stable toolchain with
+# RUSTC_BOOTSTRAP, and a target directory of its own so that other builds keep their cache.
 # The JS glue is then minified with esbuild: wasm-bindgen writes it readable, with every doc
 # comment (about 1.5 KB brotli). Its TypeScript types stay beside it in reader_quiz.d.ts. The
 # headless build (any FEATURES) keeps its names, such as `QuizSession.name`, as publishers meet
@@ -76,7 +77,7 @@ setup_browser() {
 build_one() {
   local out="www/${2:-pkg}"
   CARGO_TARGET_DIR=target/page RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     wasm-pack --quiet build --release --target web --out-dir "$out" --out-name reader_quiz --no-pack . \
     -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size ${1:+--features "$1"}
   esbuild --minify ${1:+--keep-names} --format=esm --log-level=warning --allow-overwrite \

@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorKind, Location};
 use crate::json::{Object, SyntaxError, Value};
 use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
 use crate::scoring::Ratio;
-use crate::text::joined;
+use crate::strings::{cat, joined, Digits, Written};
 
 /// The largest questions file accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -123,9 +123,12 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
     if text.len() > MAX_INPUT_BYTES {
         errors.push(Error::nowhere(
             ErrorKind::TooLarge,
-            format!(
-                "the file is {} bytes, more than the limit of {MAX_INPUT_BYTES} bytes",
-                text.len()
+            cat!(
+                "the file is ",
+                text.len().digits(),
+                " bytes, more than the limit of ",
+                MAX_INPUT_BYTES.digits(),
+                " bytes"
             ),
         ));
         return None;
@@ -157,7 +160,7 @@ fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
-        format!("{path}.{key}")
+        cat!(path, ".", key)
     }
 }
 
@@ -196,28 +199,28 @@ impl Reader<'_> {
     }
 
     fn type_error(&mut self, path: &str, expected: &str, found: &Value<'_>) {
-        let message = format!("expected {expected}, found {}", found.describe());
+        let message = cat!("expected ", expected, ", found ", found.describe());
         self.error(ErrorKind::Type, path, message);
     }
 
     /// The object at `path`, after reporting its unknown and missing fields.
     fn object<'v, 't>(&mut self, value: &'v Value<'t>, path: &str, shape: &Shape) -> Option<&'v Object<'t>> {
         let Value::Object(map) = value else {
-            self.type_error(path, &format!("a {} object", shape.name), value);
+            self.type_error(path, &cat!("a ", shape.name, " object"), value);
             return None;
         };
         for key in map.keys() {
             if !shape.fields.contains(&key) {
                 let message = match suggest(key, shape.fields) {
-                    Some(known) => format!("unknown field \"{key}\", did you mean \"{known}\"?"),
-                    None => format!("unknown field \"{key}\""),
+                    Some(known) => cat!("unknown field \"", key, "\", did you mean \"", known, "\"?"),
+                    None => cat!("unknown field \"", key, "\""),
                 };
                 self.error(ErrorKind::UnknownField, path, message);
             }
         }
         for key in shape.required {
             if !map.contains_key(key) {
-                self.error(ErrorKind::MissingField, path, format!("missing field \"{key}\""));
+                self.error(ErrorKind::MissingField, path, cat!("missing field \"", key, "\""));
             }
         }
         Some(map)
@@ -285,12 +288,17 @@ impl Reader<'_> {
     fn whole(&mut self, map: &Object<'_>, path: &str, key: &str, range: RangeInclusive<u64>) -> Option<u64> {
         let value = map.get(key)?;
         let Some(n) = value.as_u64() else {
-            let expected = format!("a whole number from {} to {}", range.start(), range.end());
+            let expected = cat!(
+                "a whole number from ",
+                range.start().digits(),
+                " to ",
+                range.end().digits()
+            );
             if let Value::Number(_) = value {
                 self.error(
                     ErrorKind::OutOfRange,
                     &join(path, key),
-                    format!("{expected}, found {value}"),
+                    cat!(expected, ", found ", value.written()),
                 );
             } else {
                 self.type_error(&join(path, key), &expected, value);
@@ -298,7 +306,14 @@ impl Reader<'_> {
             return None;
         };
         if !range.contains(&n) {
-            let message = format!("{n} is out of range ({} to {})", range.start(), range.end());
+            let message = cat!(
+                n.digits(),
+                " is out of range (",
+                range.start().digits(),
+                " to ",
+                range.end().digits(),
+                ")"
+            );
             self.error(ErrorKind::OutOfRange, &join(path, key), message);
             return None;
         }
@@ -317,7 +332,7 @@ impl Reader<'_> {
             return Some(i);
         }
         let expected = joined(names, "\", \"");
-        let message = format!("unknown value \"{s}\", expected one of \"{expected}\"");
+        let message = cat!("unknown value \"", s, "\", expected one of \"", expected, "\"");
         self.error(ErrorKind::InvalidValue, &join(path, key), message);
         None
     }
@@ -342,8 +357,11 @@ impl Reader<'_> {
         match parsed {
             Some(r) if r.denom() <= limit && r.numer().abs() <= limit => Some(r),
             _ => {
-                let message = format!(
-                    "expected a fraction such as \"1/2\" or \"-1/3\" with terms up to {MAX_DENOMINATOR}, found {value}"
+                let message = cat!(
+                    "expected a fraction such as \"1/2\" or \"-1/3\" with terms up to ",
+                    MAX_DENOMINATOR.digits(),
+                    ", found ",
+                    value.written()
                 );
                 self.error(ErrorKind::Scoring, &join(path, key), message);
                 None
@@ -361,7 +379,7 @@ impl Reader<'_> {
             Value::Array(items) => items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| (format!("{path}[{i}]"), item))
+                .map(|(i, item)| (cat!(path, "[", i.digits(), "]"), item))
                 .collect(),
             other => {
                 self.type_error(&path, "an array", other);
@@ -376,7 +394,7 @@ impl Reader<'_> {
         let format = match map.get("format") {
             Some(n) if n.as_u64().is_some() => n.as_u64(),
             Some(Value::Number(n)) => {
-                let message = format!("expected a whole number, found {n}");
+                let message = cat!("expected a whole number, found ", n);
                 self.error(ErrorKind::OutOfRange, "format", message);
                 None
             }
@@ -570,8 +588,10 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
     if well_formed {
         Ok(())
     } else {
-        Err(format!(
-            "id \"{id}\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"
+        Err(cat!(
+            "id \"",
+            id,
+            "\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"
         ))
     }
 }
@@ -601,7 +621,7 @@ fn check_date(date: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err(format!("\"{date}\" is not a date of the form YYYY-MM-DD"))
+        Err(cat!("\"", date, "\" is not a date of the form YYYY-MM-DD"))
     }
 }
 
@@ -613,7 +633,7 @@ fn check_url(url: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err(format!("\"{url}\" is not an https:// URL"))
+        Err(cat!("\"", url, "\" is not an https:// URL"))
     }
 }
 
@@ -626,8 +646,10 @@ fn check_language(tag: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err(format!(
-            "\"{tag}\" is not a language tag such as \"en\", \"hy\" or \"pt-BR\""
+        Err(cat!(
+            "\"",
+            tag,
+            "\" is not a language tag such as \"en\", \"hy\" or \"pt-BR\""
         ))
     }
 }

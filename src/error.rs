@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::strings::{cat, Digits, Written};
+
 /// Where a problem is: a position in the JSON text, a path into the document, or nowhere in particular.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -18,14 +20,20 @@ pub enum Location {
     Nowhere,
 }
 
+impl Written for Location {
+    fn written(&self) -> String {
+        match self {
+            Location::Position { line, column } => cat!("line ", line.digits(), ", column ", column.digits()),
+            Location::Path(path) if path.is_empty() => "top level".to_string(),
+            Location::Path(path) => path.clone(),
+            Location::Nowhere => String::new(),
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Location::Position { line, column } => write!(f, "line {line}, column {column}"),
-            Location::Path(path) if path.is_empty() => f.write_str("top level"),
-            Location::Path(path) => f.write_str(path),
-            Location::Nowhere => Ok(()),
-        }
+        f.write_str(&self.written())
     }
 }
 
@@ -124,12 +132,18 @@ impl Error {
     }
 }
 
+impl Written for Error {
+    fn written(&self) -> String {
+        match &self.location {
+            Location::Nowhere => self.message.clone(),
+            location => cat!(location.written(), ": ", self.message),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            Location::Nowhere => f.write_str(&self.message),
-            location => write!(f, "{location}: {}", self.message),
-        }
+        f.write_str(&self.written())
     }
 }
 
@@ -175,15 +189,17 @@ impl IntoIterator for Errors {
     }
 }
 
+/// One error a line.
+impl Written for Errors {
+    fn written(&self) -> String {
+        let lines: Vec<String> = self.0.iter().map(Error::written).collect();
+        lines.join("\n")
+    }
+}
+
 impl fmt::Display for Errors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        f.write_str(&self.written())
     }
 }
 

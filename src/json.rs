@@ -7,10 +7,10 @@
 //! and results (`serialize`), and tests check both against serde_json.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write};
 use std::hash::Hasher;
 
 use crate::model::Fnv;
+use crate::strings::{cat, push_digits, push_hex, Written};
 use crate::table::Positions;
 
 /// How deeply arrays and objects may nest.
@@ -142,13 +142,14 @@ impl Value<'_> {
     }
 }
 
-/// A number or a string as written in JSON (`12`, `"1/2"`); other values by [`Value::describe`].
-impl fmt::Display for Value<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// A number or a string as written in JSON (`12`, `"1/2"`), for messages; other values by
+/// [`Value::describe`].
+impl Written for Value<'_> {
+    fn written(&self) -> String {
         match self {
-            Value::Number(text) => f.write_str(text),
-            Value::String(s) => write_str(f, s),
-            other => f.write_str(other.describe()),
+            Value::Number(text) => text.to_string(),
+            Value::String(s) => quoted(s),
+            other => other.describe().to_string(),
         }
     }
 }
@@ -232,7 +233,7 @@ impl<'a> Parser<'a> {
     fn next_token(&mut self, what: &str) -> Parsed<u8> {
         self.skip_space();
         self.peek()
-            .ok_or_else(|| self.error_here(format!("EOF while parsing {what}")))
+            .ok_or_else(|| self.error_here(cat!("EOF while parsing ", what)))
     }
 
     fn value(&mut self) -> Parsed<Value<'a>> {
@@ -455,7 +456,7 @@ impl<'a> Parser<'a> {
                 keys.insert(&key, members.len(), key_of).is_some()
             };
             if repeated {
-                return Err(self.error_at(self.pos - 1, format!("duplicate key {}", Quoted(&key))));
+                return Err(self.error_at(self.pos - 1, cat!("duplicate key ", quoted(&key))));
             }
             if self.next_token("an object")? != b':' {
                 return Err(self.error_here("expected `:`"));
@@ -469,17 +470,15 @@ impl<'a> Parser<'a> {
 }
 
 /// A string as a JSON string literal, for messages.
-struct Quoted<'s>(&'s str);
-
-impl fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_str(f, self.0)
-    }
+fn quoted(s: &str) -> String {
+    let mut out = String::new();
+    write_str(&mut out, s);
+    out
 }
 
 /// Writes `s` as a JSON string literal, escaping as serde_json does.
-fn write_str(out: &mut dyn Write, s: &str) -> fmt::Result {
-    out.write_char('"')?;
+fn write_str(out: &mut String, s: &str) {
+    out.push('"');
     let mut run = 0;
     for (i, b) in s.bytes().enumerate() {
         let escape = match b {
@@ -493,16 +492,17 @@ fn write_str(out: &mut dyn Write, s: &str) -> fmt::Result {
             0..=0x1f => "",
             _ => continue,
         };
-        out.write_str(&s[run..i])?;
+        out.push_str(&s[run..i]);
         if escape.is_empty() {
-            write!(out, "\\u{b:04x}")?;
+            out.push_str("\\u");
+            push_hex(out, u64::from(b), 4);
         } else {
-            out.write_str(escape)?;
+            out.push_str(escape);
         }
         run = i + 1;
     }
-    out.write_str(&s[run..])?;
-    out.write_char('"')
+    out.push_str(&s[run..]);
+    out.push('"');
 }
 
 /// A value the core writes as JSON by hand, without serde: the page writes its snapshots and
@@ -514,8 +514,7 @@ pub(crate) trait Json {
 
 impl Json for str {
     fn write_to(&self, out: &mut String) {
-        // Writing to a String cannot fail.
-        let _ = write_str(out, self);
+        write_str(out, self);
     }
 }
 
@@ -536,7 +535,7 @@ macro_rules! json_numbers {
     ($($type:ty),*) => {$(
         impl Json for $type {
             fn write_to(&self, out: &mut String) {
-                let _ = write!(out, "{self}");
+                push_digits(out, *self as u128, 1);
             }
         }
     )*};

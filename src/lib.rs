@@ -25,6 +25,7 @@ mod model;
 mod rng;
 pub mod scoring;
 mod session;
+mod strings;
 mod table;
 mod text;
 mod validate;

@@ -21,6 +21,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::model::{Band, Choice, Kind, Policy, Question, Quiz};
+use crate::strings::{push_digits, Written};
 
 /// An exact fraction, always in lowest terms with a positive denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -188,9 +189,9 @@ impl Ord for Ratio {
     }
 }
 
-impl fmt::Display for Ratio {
-    /// `7/2`, `3`, `-1/4`: the form [`Ratio::parse`] reads.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// `7/2`, `3`, `-1/4`: the form [`Ratio::parse`] reads.
+impl Written for Ratio {
+    fn written(&self) -> String {
         let mut text = String::new();
         if self.num < 0 {
             text.push('-');
@@ -200,22 +201,14 @@ impl fmt::Display for Ratio {
             text.push('/');
             push_digits(&mut text, self.den.unsigned_abs(), 1);
         }
-        f.write_str(&text)
+        text
     }
 }
 
-/// Appends `n` in decimal, zero-padded to at least `width` digits. By hand: core's 128-bit
-/// formatting would cost the WebAssembly build over a kilobyte.
-fn push_digits(text: &mut String, mut n: u128, width: usize) {
-    let mut digits = [b'0'; 39];
-    let mut start = digits.len();
-    while n > 0 {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.written())
     }
-    start = start.min(digits.len() - width.max(1));
-    text.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 impl Serialize for Ratio {

@@ -12,6 +12,7 @@ use crate::rng::Rng;
 use crate::scoring::{
     question_outcome, score_attempt, score_question, Outcome, QuestionResult, QuizResult, Tally, Totals,
 };
+use crate::strings::{cat, Digits, Written};
 
 /// The version of the snapshot layout [`Session::snapshot`] writes.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -166,8 +167,10 @@ impl Session {
         let index = self.slot_index(question_id)?;
         let slot = &self.slots[index];
         if slot.revealed {
-            return Err(state_error(format!(
-                "question \"{question_id}\" is already revealed, so its answer can no longer change"
+            return Err(state_error(cat!(
+                "question \"",
+                question_id,
+                "\" is already revealed, so its answer can no longer change"
             )));
         }
         let selected = resolve(&self.quiz.questions[slot.question], choice_ids)?;
@@ -186,7 +189,7 @@ impl Session {
         if slot.selected.is_empty() {
             return Err(Error::nowhere(
                 ErrorKind::InvalidAnswer,
-                format!("answer question \"{question_id}\" before revealing it"),
+                cat!("answer question \"", question_id, "\" before revealing it"),
             ));
         }
         slot.revealed = true;
@@ -270,17 +273,23 @@ impl Session {
     /// another quiz or another version of this one.
     pub fn restore(quiz: Arc<Quiz>, snapshot: &str) -> Result<Session, Error> {
         let saved = Snapshot::read(snapshot)
-            .map_err(|problem| snapshot_error(format!("the snapshot is unreadable: {problem}")))?;
+            .map_err(|problem| snapshot_error(cat!("the snapshot is unreadable: ", problem)))?;
         if saved.v != SNAPSHOT_VERSION {
-            return Err(snapshot_error(format!(
-                "snapshot version {} is not supported (expected {SNAPSHOT_VERSION})",
-                saved.v
+            return Err(snapshot_error(cat!(
+                "snapshot version ",
+                saved.v.digits(),
+                " is not supported (expected ",
+                SNAPSHOT_VERSION.digits(),
+                ")"
             )));
         }
         if saved.quiz != quiz.id {
-            return Err(snapshot_error(format!(
-                "the snapshot belongs to quiz \"{}\", not \"{}\"",
-                saved.quiz, quiz.id
+            return Err(snapshot_error(cat!(
+                "the snapshot belongs to quiz \"",
+                saved.quiz,
+                "\", not \"",
+                quiz.id,
+                "\""
             )));
         }
         if saved.fingerprint != quiz.fingerprint {
@@ -322,7 +331,7 @@ impl Session {
             .ok_or_else(|| {
                 Error::nowhere(
                     ErrorKind::UnknownQuestion,
-                    format!("question \"{question_id}\" is not in this attempt"),
+                    cat!("question \"", question_id, "\" is not in this attempt"),
                 )
             })
     }
@@ -395,13 +404,13 @@ fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) ->
         let Some((index, _)) = question.choice(id) else {
             return Err(Error::nowhere(
                 ErrorKind::UnknownChoice,
-                format!("question \"{}\" has no choice \"{id}\"", question.id),
+                cat!("question \"", question.id, "\" has no choice \"", id, "\""),
             ));
         };
         let Err(at) = selected.binary_search(&index) else {
             return Err(Error::nowhere(
                 ErrorKind::InvalidAnswer,
-                format!("choice \"{id}\" is listed twice"),
+                cat!("choice \"", id, "\" is listed twice"),
             ));
         };
         selected.insert(at, index);
@@ -409,7 +418,12 @@ fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) ->
     if question.kind == Kind::Single && selected.len() > 1 {
         return Err(Error::nowhere(
             ErrorKind::InvalidAnswer,
-            format!("question \"{}\" takes one answer, got {}", question.id, selected.len()),
+            cat!(
+                "question \"",
+                question.id,
+                "\" takes one answer, got ",
+                selected.len().digits()
+            ),
         ));
     }
     Ok(())
@@ -458,24 +472,24 @@ impl Snapshot {
     fn read(text: &str) -> Result<Snapshot, String> {
         let value = json::parse(text).map_err(|e| e.message)?;
         let Value::Object(map) = &value else {
-            return Err(format!("expected an object, found {}", value.describe()));
+            return Err(cat!("expected an object, found ", value.describe()));
         };
         if let Some(key) = map.keys().find(|k| !Self::FIELDS.contains(k)) {
-            return Err(format!("unknown field \"{key}\""));
+            return Err(cat!("unknown field \"", key, "\""));
         }
-        let field = |key: &str| map.get(key).ok_or_else(|| format!("missing field \"{key}\""));
+        let field = |key: &str| map.get(key).ok_or_else(|| cat!("missing field \"", key, "\""));
         let number = |key: &str| {
             let value = field(key)?;
             value
                 .as_u64()
-                .ok_or_else(|| format!("field \"{key}\": expected a whole number, found {value}"))
+                .ok_or_else(|| cat!("field \"", key, "\": expected a whole number, found ", value.written()))
         };
         let text = |key: &str| {
             let value = field(key)?;
             value
                 .as_str()
                 .map(str::to_string)
-                .ok_or_else(|| format!("field \"{key}\": expected a string, found {}", value.describe()))
+                .ok_or_else(|| cat!("field \"", key, "\": expected a string, found ", value.describe()))
         };
         let phase = text("phase")?;
         let Value::Array(slots) = field("slots")? else {
@@ -490,7 +504,7 @@ impl Snapshot {
             phase: [Phase::Intro, Phase::Answering, Phase::Finished]
                 .into_iter()
                 .find(|p| p.name() == phase)
-                .ok_or_else(|| format!("unknown phase \"{phase}\""))?,
+                .ok_or_else(|| cat!("unknown phase \"", phase, "\""))?,
             position: small(number("pos")?)?,
             slots: slots.iter().map(SavedSlot::read).collect::<Result<_, _>>()?,
         })
@@ -523,11 +537,11 @@ impl SavedSlot {
 
 /// A saved count or index in the range of its type.
 fn small<T: TryFrom<u64>>(n: u64) -> Result<T, String> {
-    T::try_from(n).map_err(|_| format!("{n} is out of range"))
+    T::try_from(n).map_err(|_| cat!(n.digits(), " is out of range"))
 }
 
 fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
-    let inconsistent = |what: &str| snapshot_error(format!("the snapshot is inconsistent: {what}"));
+    let inconsistent = |what: &str| snapshot_error(cat!("the snapshot is inconsistent: ", what));
     if saved.slots.len() != quiz.questions_per_attempt() {
         return Err(inconsistent("wrong number of questions"));
     }
@@ -626,7 +640,12 @@ impl Quiz {
         if wanted < self.questions.len() && named != wanted {
             errors.push(Error::nowhere(
                 ErrorKind::InvalidAnswer,
-                format!("this quiz shows {wanted} questions per attempt, but the answers name {named}"),
+                cat!(
+                    "this quiz shows ",
+                    wanted.digits(),
+                    " questions per attempt, but the answers name ",
+                    named.digits()
+                ),
             ));
         }
         if let Some(errors) = Errors::from_vec(errors) {
@@ -645,7 +664,7 @@ impl Quiz {
     pub fn score_json(&self, answers_json: &str) -> Result<QuizResult, Errors> {
         let value = json::parse(answers_json).map_err(|e| Errors::from(syntax_error(e)))?;
         let Value::Object(entries) = &value else {
-            let message = format!("expected an object of question ids, found {}", value.describe());
+            let message = cat!("expected an object of question ids, found ", value.describe());
             return Err(Error::at(ErrorKind::Type, "", message).into());
         };
         let mut errors = Vec::new();
@@ -662,7 +681,7 @@ impl Quiz {
                     ids
                 }
                 other => {
-                    let message = format!("expected a choice id or a list of them, found {}", other.describe());
+                    let message = cat!("expected a choice id or a list of them, found ", other.describe());
                     errors.push(Error::at(ErrorKind::Type, question_id, message));
                     continue;
                 }

@@ -1,6 +1,7 @@
 //! Every string the quiz shows a reader, in one table per language: English, Armenian, Russian.
 
 use crate::scoring::Outcome;
+use crate::strings::{cat, Digits};
 use crate::view::Mark;
 
 /// A CLDR plural category, the form a counted noun takes.
@@ -140,53 +141,50 @@ impl Texts {
 
     /// "10 questions", with the noun in the right plural form.
     pub fn question_count(&self, n: usize) -> String {
-        format!("{n} {}", self.form(&self.questions, n as u64))
+        cat!(n.digits(), " ", self.form(&self.questions, n as u64))
     }
 
     /// "Question 3 of 10".
     pub fn progress(&self, position: usize, total: usize) -> String {
-        fill(self.progress, &[&position.to_string(), &total.to_string()])
+        fill(self.progress, &[&position.digits(), &total.digits()])
     }
 
     /// "4 of 10 answered".
     pub fn answered(&self, answered: usize, total: usize) -> String {
-        fill(self.answered, &[&answered.to_string(), &total.to_string()])
+        fill(self.answered, &[&answered.digits(), &total.digits()])
     }
 
     /// "Question 3".
     pub fn question_number(&self, position: usize) -> String {
-        fill(self.question_number, &[&position.to_string()])
+        fill(self.question_number, &[&position.digits()])
     }
 
     /// "0.5 of 1 point", given the points already formatted.
     pub fn points_of(&self, points: &str, max: u32) -> String {
         let noun = self.form(&self.points, u64::from(max));
-        fill(self.points_of, &[points, &max.to_string(), noun])
+        fill(self.points_of, &[points, &max.digits(), noun])
     }
 
     /// "You scored 7 out of 10 (70 %)", given the points already formatted.
     pub fn score(&self, points: &str, max: u64, percentage: u8) -> String {
-        fill(self.score, &[points, &max.to_string(), &percentage.to_string()])
+        fill(self.score, &[points, &max.digits(), &percentage.digits()])
     }
 
     /// "The pass mark is 60 %".
     pub fn pass_mark(&self, mark: u8) -> String {
-        fill(self.pass_mark, &[&mark.to_string()])
+        fill(self.pass_mark, &[&mark.digits()])
     }
 
     /// What a shared result says, given the points already formatted.
     pub fn share_text(&self, points: &str, max: u64, percentage: u8, title: &str) -> String {
-        fill(
-            self.share_text,
-            &[points, &max.to_string(), &percentage.to_string(), title],
-        )
+        fill(self.share_text, &[points, &max.digits(), &percentage.digits(), title])
     }
 
     /// "The questions file could not be loaded (HTTP 404)"; status 0 is a network failure.
     pub fn fetch_failed(&self, status: u16) -> String {
         match status {
             0 => self.fetch_failed.to_string(),
-            _ => fill(self.fetch_failed_status, &[&status.to_string()]),
+            _ => fill(self.fetch_failed_status, &[&status.digits()]),
         }
     }
 
@@ -219,19 +217,6 @@ fn fill(template: &str, args: &[&str]) -> String {
         }
     }
     text.push_str(rest);
-    text
-}
-
-/// `parts` with `separator` between them, as `[T]::join` makes them (kept to one copy of the
-/// joining code in the WebAssembly build).
-pub(crate) fn joined(parts: &[&str], separator: &str) -> String {
-    let mut text = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            text.push_str(separator);
-        }
-        text.push_str(part);
-    }
     text
 }
 

@@ -5,6 +5,7 @@ use crate::error::{Error, ErrorKind, Errors, Location};
 
 use crate::model::{Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
+use crate::strings::{cat, push_hex, Digits, Written};
 use crate::table::Positions;
 
 /// The most choices one question may have.
@@ -29,7 +30,13 @@ impl Quiz {
             Some(FORMAT_VERSION) => {}
             Some(other) => {
                 // A file of another format would mostly yield noise: report only this.
-                let message = format!("format {other} is not supported (this engine reads format {FORMAT_VERSION})");
+                let message = cat!(
+                    "format ",
+                    other.digits(),
+                    " is not supported (this engine reads format ",
+                    FORMAT_VERSION.digits(),
+                    ")"
+                );
                 return Err(Error::at(ErrorKind::UnsupportedFormat, "format", message).into());
             }
             None => {}
@@ -48,6 +55,8 @@ fn build(draft: Draft) -> Quiz {
         .questions
         .iter()
         .fold(1, |unit, q| lcm(unit, denominator(q, &draft.settings)));
+    let mut fingerprint = String::new();
+    push_hex(&mut fingerprint, draft.fingerprint, 16);
     Quiz {
         id: draft.id,
         title: draft.title,
@@ -58,7 +67,7 @@ fn build(draft: Draft) -> Quiz {
         corrections: draft.corrections,
         settings: draft.settings,
         bands,
-        fingerprint: format!("{:016x}", draft.fingerprint),
+        fingerprint,
         index: Positions::of_distinct(draft.questions.len(), |i| &draft.questions[i].id),
         unit,
         questions: draft.questions,
@@ -112,9 +121,10 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         ));
     }
     if questions.len() > MAX_QUESTIONS {
-        let message = format!(
-            "{} questions is more than the limit of {MAX_QUESTIONS}",
-            questions.len()
+        let message = cat!(
+            questions.len().digits(),
+            " questions is more than the limit of ",
+            MAX_QUESTIONS.digits()
         );
         errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
     }
@@ -122,8 +132,8 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
     first_use(&ids, "questions", "question", errors);
     let mut common = 1i128;
     for (i, question) in questions.iter().enumerate() {
-        let path = format!("questions[{i}]");
-        let choices_path = format!("{path}.choices");
+        let path = cat!("questions[", i.digits(), "]");
+        let choices_path = cat!(path, ".choices");
         let ids: Vec<&str> = question.choices.iter().map(|c| c.id.as_str()).collect();
         first_use(&ids, &choices_path, "choice", errors);
         if faulted[i] {
@@ -131,19 +141,22 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         }
         let n = question.choices.len();
         if n < 2 {
-            let message = format!("a question needs at least 2 choices, found {n}");
+            let message = cat!("a question needs at least 2 choices, found ", n.digits());
             errors.push(Error::at(ErrorKind::TooFewChoices, &choices_path, message));
             continue;
         }
         if n > MAX_CHOICES {
-            let message = format!("{n} choices is more than the limit of {MAX_CHOICES}");
+            let message = cat!(n.digits(), " choices is more than the limit of ", MAX_CHOICES.digits());
             errors.push(Error::at(ErrorKind::TooLarge, &choices_path, message));
             continue;
         }
         let correct = question.choices.iter().filter(|c| c.correct).count();
         match question.kind {
             Kind::Single if correct != 1 => {
-                let message = format!("a single-answer question needs exactly 1 correct choice, found {correct}");
+                let message = cat!(
+                    "a single-answer question needs exactly 1 correct choice, found ",
+                    correct.digits()
+                );
                 errors.push(Error::at(ErrorKind::CorrectChoices, &path, message));
             }
             Kind::Multiple if correct == 0 => {
@@ -154,7 +167,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         }
         if question.kind == Kind::Single && question.policy.is_some() {
             let message = "a scoring policy applies only to multiple-answer questions";
-            errors.push(Error::at(ErrorKind::Scoring, format!("{path}.policy"), message));
+            errors.push(Error::at(ErrorKind::Scoring, cat!(path, ".policy"), message));
         }
         check_fractions(question, draft.settings.policy, &path, errors);
         common = lcm(common, denominator(question, &draft.settings));
@@ -174,8 +187,21 @@ fn first_use(ids: &[&str], path: &str, what: &str, errors: &mut Vec<Error>) {
             continue;
         }
         if let Some(first) = seen.insert(id, i, |i| ids[i]) {
-            let message = format!("{what} id \"{id}\" is already used by {path}[{first}]");
-            errors.push(Error::at(ErrorKind::DuplicateId, format!("{path}[{i}].id"), message));
+            let message = cat!(
+                what,
+                " id \"",
+                id,
+                "\" is already used by ",
+                path,
+                "[",
+                first.digits(),
+                "]"
+            );
+            errors.push(Error::at(
+                ErrorKind::DuplicateId,
+                cat!(path, "[", i.digits(), "].id"),
+                message,
+            ));
         }
     }
 }
@@ -193,15 +219,15 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
     }
     if given < question.choices.len() {
         let message = "when one choice has a fraction, every choice needs one";
-        errors.push(Error::at(ErrorKind::Scoring, format!("{path}.choices"), message));
+        errors.push(Error::at(ErrorKind::Scoring, cat!(path, ".choices"), message));
         return;
     }
     for (j, choice) in question.choices.iter().enumerate() {
         if let Some(f) = choice.fraction.filter(|f| *f < Ratio::from_int(-1) || *f > Ratio::ONE) {
-            let message = format!("fraction {f} is outside -1 to 1");
+            let message = cat!("fraction ", f.written(), " is outside -1 to 1");
             errors.push(Error::at(
                 ErrorKind::Scoring,
-                format!("{path}.choices[{j}].fraction"),
+                cat!(path, ".choices[", j.digits(), "].fraction"),
                 message,
             ));
         }
@@ -212,8 +238,8 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
         .filter_map(|c| c.fraction.filter(|f| *f > Ratio::ZERO))
         .fold(Ratio::ZERO, |sum, f| sum + f);
     if positive != Ratio::ONE {
-        let message = format!("the positive fractions add up to {positive}, not 1");
-        errors.push(Error::at(ErrorKind::Scoring, format!("{path}.choices"), message));
+        let message = cat!("the positive fractions add up to ", positive.written(), ", not 1");
+        errors.push(Error::at(ErrorKind::Scoring, cat!(path, ".choices"), message));
     }
 }
 
@@ -255,13 +281,19 @@ fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
     if let Some(draw) = settings.draw {
         let pool = draft.questions.len();
         if draw > pool {
-            let message = format!("draw {draw} is larger than the pool of {pool} questions");
+            let message = cat!(
+                "draw ",
+                draw.digits(),
+                " is larger than the pool of ",
+                pool.digits(),
+                " questions"
+            );
             errors.push(Error::at(ErrorKind::DrawTooLarge, "settings.draw", message));
         }
     }
     let penalty = settings.wrong_penalty;
     if penalty < Ratio::ZERO || penalty > Ratio::ONE {
-        let message = format!("the penalty must be between 0 and 1, found {penalty}");
+        let message = cat!("the penalty must be between 0 and 1, found ", penalty.written());
         errors.push(Error::at(ErrorKind::OutOfRange, "settings.wrong_penalty", message));
     }
 }
@@ -270,8 +302,8 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     let mut bands: Vec<(usize, u8, u8)> = Vec::new();
     for (i, band) in draft.bands.iter().enumerate() {
         if band.min > band.max {
-            let message = format!("min {} is above max {}", band.min, band.max);
-            errors.push(Error::at(ErrorKind::Bands, format!("bands[{i}]"), message));
+            let message = cat!("min ", band.min.digits(), " is above max ", band.max.digits());
+            errors.push(Error::at(ErrorKind::Bands, band_path(i), message));
         } else {
             bands.push((i, band.min, band.max));
         }
@@ -282,15 +314,25 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     let bands = by_min(bands, |&(_, min, _)| min);
     let mut covered_to: i16 = -1; // the highest percentage covered so far
     let mut last = None;
+    // A percentage from 0 to 100, for messages.
+    let percent = |p: i16| p.unsigned_abs().digits();
     for &(i, min, max) in &bands {
         let (min, max) = (i16::from(min), i16::from(max));
         if min > covered_to + 1 {
-            let message = format!("no band covers {}–{} %", covered_to + 1, min - 1);
+            let message = cat!("no band covers ", percent(covered_to + 1), "–", percent(min - 1), " %");
             errors.push(Error::at(ErrorKind::Bands, "bands", message));
         } else if min <= covered_to {
             let other = last.unwrap_or(i);
-            let message = format!("overlaps bands[{other}] on {}–{} %", min, max.min(covered_to));
-            errors.push(Error::at(ErrorKind::Bands, format!("bands[{i}]"), message));
+            let message = cat!(
+                "overlaps ",
+                band_path(other),
+                " on ",
+                percent(min),
+                "–",
+                percent(max.min(covered_to)),
+                " %"
+            );
+            errors.push(Error::at(ErrorKind::Bands, band_path(i), message));
         }
         if max > covered_to {
             covered_to = max;
@@ -298,9 +340,14 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
         }
     }
     if covered_to < 100 {
-        let message = format!("no band covers {}–100 %", covered_to + 1);
+        let message = cat!("no band covers ", percent(covered_to + 1), "–100 %");
         errors.push(Error::at(ErrorKind::Bands, "bands", message));
     }
+}
+
+/// `bands[i]`.
+fn band_path(i: usize) -> String {
+    cat!("bands[", i.digits(), "]")
 }
 
 /// `items` in increasing order of `min` (a percentage), keeping the written order among

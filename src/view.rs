@@ -5,7 +5,8 @@ use serde::Serialize;
 use crate::model::{Kind, Reveal};
 use crate::scoring::{Outcome, QuestionResult};
 use crate::session::{Phase, Session, SlotView};
-use crate::text::{joined, Texts};
+use crate::strings::{cat, joined};
+use crate::text::Texts;
 
 /// How questions are laid out on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -278,11 +279,7 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
         url: source.url.clone(),
         byline: joined(&byline, ", "),
         count_text: texts.question_count(session.len()),
-        corrections: quiz
-            .corrections()
-            .iter()
-            .map(|c| format!("{}: {}", c.date, c.note))
-            .collect(),
+        corrections: quiz.corrections().iter().map(|c| cat!(c.date, ": ", c.note)).collect(),
         start_label: texts.start.to_string(),
     }
 }
@@ -360,7 +357,7 @@ fn question_view(
         let points_text = texts.points_of(&texts.decimal(&result.points_text), result.max);
         FeedbackView {
             outcome: result.outcome,
-            announcement: format!("{title}. {points_text}."),
+            announcement: cat!(title, ". ", points_text, "."),
             title,
             points_text,
             choice_feedback: result.feedback.iter().map(|f| f.text.clone()).collect(),
@@ -400,7 +397,7 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
     let band = result.band.clone();
     ResultView {
         heading: texts.result_heading.to_string(),
-        announcement: format!("{score_text}. {pass_text}."),
+        announcement: cat!(score_text, ". ", pass_text, "."),
         score_text,
         percentage: result.percentage,
         passed: result.passed,

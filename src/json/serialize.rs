@@ -5,6 +5,7 @@ use std::fmt::{self, Write};
 use serde::ser::{self, Serialize};
 
 use super::{Json, Members};
+use crate::strings::Written;
 
 /// `value` as compact JSON text, byte for byte as `serde_json::to_string` writes it.
 pub(crate) fn to_string(value: &impl Serialize) -> Result<String, WriteError> {
@@ -24,6 +25,12 @@ impl fmt::Display for WriteError {
 }
 
 impl std::error::Error for WriteError {}
+
+impl Written for WriteError {
+    fn written(&self) -> String {
+        self.0.clone()
+    }
+}
 
 impl ser::Error for WriteError {
     fn custom<T: fmt::Display>(message: T) -> Self {

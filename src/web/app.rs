@@ -11,6 +11,7 @@ use web_sys::{CustomEvent, Element, Event, HtmlElement, Storage};
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
 use super::render::{self, Ids};
 use super::{js_error, parse_js, random_seed};
+use crate::strings::{cat, Digits};
 use crate::{Action, ErrorKind, Layout, Phase, Quiz, QuizEvent, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -33,7 +34,7 @@ pub(crate) fn parse_layout(name: Option<&str>) -> Result<Layout, JsError> {
     match name {
         None => Ok(Layout::One),
         Some(name) => Layout::parse(name)
-            .ok_or_else(|| JsError::new(&format!("unknown layout \"{name}\", expected \"one\" or \"all\""))),
+            .ok_or_else(|| JsError::new(&cat!("unknown layout \"", name, "\", expected \"one\" or \"all\""))),
     }
 }
 
@@ -56,8 +57,10 @@ impl Options {
         let theme = match get("theme").as_string() {
             None => Theme::Auto,
             Some(name) => Theme::parse(&name).ok_or_else(|| {
-                JsError::new(&format!(
-                    "unknown theme \"{name}\", expected \"auto\", \"light\" or \"dark\""
+                JsError::new(&cat!(
+                    "unknown theme \"",
+                    name,
+                    "\", expected \"auto\", \"light\" or \"dark\""
                 ))
             })?,
         };
@@ -97,8 +100,8 @@ impl App {
     /// Renders `quiz` into `host`, resuming saved progress, and starts listening to the reader.
     pub(crate) fn mount(host: Element, quiz: Arc<Quiz>, options: Options) -> Result<(), JsValue> {
         let storage_key = options.storage_key.unwrap_or_else(|| match &options.instance {
-            Some(instance) => format!("reader-quiz:{}:{instance}", quiz.id()),
-            None => format!("reader-quiz:{}", quiz.id()),
+            Some(instance) => cat!("reader-quiz:", quiz.id(), ":", instance),
+            None => cat!("reader-quiz:", quiz.id()),
         });
         let session = saved(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
@@ -121,7 +124,7 @@ impl App {
         let language = options.language.unwrap_or_else(|| quiz_language.to_string());
         host.set_text_content(None);
         append(&host, &[&screen, &print, &status]);
-        let uid = format!("rq{}", INSTANCES.fetch_add(1, Ordering::Relaxed));
+        let uid = cat!("rq", INSTANCES.fetch_add(1, Ordering::Relaxed).digits());
         let app = App {
             host: host.clone(),
             screen,
@@ -261,14 +264,14 @@ impl App {
             call_method(&navigator, "share", &data)?
         } else {
             let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
-            let text = format!("{} {url}", view.share_text);
+            let text = cat!(view.share_text, " ", url);
             match call_method(&clipboard, "writeText", &text.into()) {
                 Ok(promise) => promise,
                 Err(_) => js_sys::Promise::reject(&JsValue::NULL).into(),
             }
         };
         let copied = texts.copied;
-        let failed = format!("{} {url}", texts.copy_failed);
+        let failed = cat!(texts.copy_failed, " ", url);
         let done = Closure::once_into_js(move |_: JsValue| {
             if !native {
                 status.set_text_content(Some(copied));
@@ -405,7 +408,7 @@ fn custom_event(event: &QuizEvent) -> Result<Event, JsValue> {
     ] {
         js_sys::Reflect::set(&init, &key.into(), &value)?;
     }
-    let name = format!("reader-quiz:{}", event.name());
+    let name = cat!("reader-quiz:", event.name());
     Ok(CustomEvent::new_with_event_init_dict(&name, init.unchecked_ref())?.into())
 }
 
@@ -418,7 +421,7 @@ fn call_method(target: &JsValue, method: &str, argument: &JsValue) -> Result<JsV
 fn focus_by_id(within: &Element, id: &str) {
     // Every id the quiz focuses is on an element it drew as HTML: no `instanceof` check needed.
     let element = within
-        .query_selector(&format!("[id=\"{id}\"]"))
+        .query_selector(&cat!("[id=\"", id, "\"]"))
         .ok()
         .flatten()
         .map(JsCast::unchecked_into::<HtmlElement>);

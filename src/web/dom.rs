@@ -7,6 +7,8 @@
 use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
+use crate::strings::cat;
+
 /// Builds elements in one document.
 pub(crate) struct Dom {
     doc: Document,
@@ -95,7 +97,7 @@ pub(crate) fn add_class(element: &Element, class: &str) {
         return;
     }
     let joined = match element.get_attribute("class") {
-        Some(classes) if !classes.trim().is_empty() => format!("{classes} {class}"),
+        Some(classes) if !classes.trim().is_empty() => cat!(classes, " ", class),
         _ => class.to_string(),
     };
     set(element, "class", &joined);

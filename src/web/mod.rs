@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
 
+use crate::strings::Written;
 use crate::{Error, Errors, Quiz, Texts};
 
 #[global_allocator]
@@ -35,13 +36,13 @@ pub(crate) fn window() -> Option<web_sys::Window> {
 }
 
 /// Turns any core error into a JavaScript `Error` carrying the core's message.
-pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&error.to_string())
+pub(crate) fn js_error(error: impl Written) -> JsError {
+    JsError::new(&error.written())
 }
 
 /// Each of `errors` as a message with its place, as a reader or editor is shown it.
 pub(crate) fn messages(errors: &Errors) -> Vec<String> {
-    errors.as_slice().iter().map(Error::to_string).collect()
+    errors.as_slice().iter().map(Error::written).collect()
 }
 
 /// A JSON text the core wrote as a plain JavaScript object.

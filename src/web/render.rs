@@ -3,6 +3,7 @@
 use web_sys::Element;
 
 use super::dom::{add_class, add_text, append, attrs, set, Dom};
+use crate::strings::{cat, Digits};
 use crate::{
     AnswerKeyView, FeedbackView, IntroView, Kind, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen, Texts,
 };
@@ -15,23 +16,23 @@ pub(crate) struct Ids<'a> {
 impl Ids<'_> {
     /// The fieldset of a question (`part` is `q` while answering, `r` in the review).
     pub(crate) fn question(&self, part: &str, question: &str) -> String {
-        format!("{}-{part}-{question}", self.uid)
+        cat!(self.uid, "-", part, "-", question)
     }
     /// The legend of a question.
     pub(crate) fn legend(&self, part: &str, question: &str) -> String {
-        format!("{}-legend", self.question(part, question))
+        cat!(self.question(part, question), "-legend")
     }
     /// The feedback block of a question.
     pub(crate) fn feedback(&self, part: &str, question: &str) -> String {
-        format!("{}-feedback", self.question(part, question))
+        cat!(self.question(part, question), "-feedback")
     }
     /// The intro's or result's heading.
     pub(crate) fn heading(&self) -> String {
-        format!("{}-heading", self.uid)
+        cat!(self.uid, "-heading")
     }
     /// The progress text.
     pub(crate) fn progress(&self) -> String {
-        format!("{}-progress", self.uid)
+        cat!(self.uid, "-progress")
     }
 }
 
@@ -86,9 +87,9 @@ fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Element {
         append(&section, &[&dom.content("p", "rq-intro-text", intro)]);
     }
     let source = dom.el("p", "rq-source");
-    add_text(&source, &format!("{} ", view.source_label));
+    add_text(&source, &cat!(view.source_label, " "));
     append(&source, &[&dom.link(&view.url, &view.headline)]);
-    add_text(&source, &format!(" — {}", view.byline));
+    add_text(&source, &cat!(" — ", view.byline));
     append(&section, &[&source]);
     if !view.corrections.is_empty() {
         let list = dom.el("ul", "rq-corrections");
@@ -116,8 +117,8 @@ fn questions(dom: &Dom, view: &QuestionsView, ids: &Ids<'_>, texts: &Texts, miss
     attrs(
         &bar,
         &[
-            ("max", &view.progress_max.to_string()),
-            ("value", &view.progress_value.to_string()),
+            ("max", &view.progress_max.digits()),
+            ("value", &view.progress_value.digits()),
             ("aria-labelledby", &ids.progress()),
         ],
     );
@@ -161,13 +162,13 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
         append(&legend, &[&dom.text("span", "rq-number", &view.number_text)]);
     }
     append(&legend, &[&dom.content("span", "rq-prompt", &view.prompt)]);
-    let hint_id = format!("{id}-hint");
+    let hint_id = cat!(id, "-hint");
     let hint = dom.text("p", "rq-hint", &view.hint);
     set(&hint, "id", &hint_id);
     append(&fieldset, &[&legend, &hint]);
     let mut described_by = hint_id;
     if let Some(message) = error {
-        let error_id = format!("{id}-error");
+        let error_id = cat!(id, "-error");
         let error = dom.text("p", "rq-error-message", message);
         set(&error, "id", &error_id);
         append(&fieldset, &[&error]);
@@ -181,7 +182,7 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
         Kind::Multiple => "checkbox",
     };
     for choice in &view.choices {
-        let choice_id = format!("{id}-{}", choice.id);
+        let choice_id = cat!(id, "-", choice.id);
         let row = dom.el("div", "rq-choice");
         let input = dom.el("input", "rq-input");
         attrs(
@@ -212,7 +213,7 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
             let icon = dom.text("span", "rq-icon", icon);
             set(&icon, "aria-hidden", "true");
             append(&badge, &[&icon]);
-            add_text(&badge, &format!(" {text}"));
+            add_text(&badge, &cat!(" ", text));
             append(&label, &[&badge]);
             add_class(&row, row_class);
         }
@@ -248,7 +249,7 @@ fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Element {
     let icon = dom.text("span", "rq-icon", icon);
     set(&icon, "aria-hidden", "true");
     append(&title, &[&icon]);
-    add_text(&title, &format!(" {}", view.title));
+    add_text(&title, &cat!(" ", view.title));
     append(&block, &[&title, &dom.text("p", "rq-points", &view.points_text)]);
     for text in &view.choice_feedback {
         append(&block, &[&dom.content("p", "rq-choice-feedback", text)]);
