@@ -597,9 +597,11 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
 }
 
 fn check_date(date: &str) -> Result<(), String> {
-    let parts: Vec<&str> = date.split('-').collect();
-    let number = |s: &str, len: usize| -> Option<u32> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    // Split and read as bytes: every character the form allows is ASCII.
+    let parts: Vec<&[u8]> = date.as_bytes().split(|&b| b == b'-').collect();
+    let number = |s: &[u8], len: usize| -> Option<u32> {
+        (s.len() == len && s.iter().all(u8::is_ascii_digit))
+            .then(|| s.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
     };
     let valid = match parts.as_slice() {
         [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
@@ -626,10 +628,12 @@ fn check_date(date: &str) -> Result<(), String> {
 }
 
 fn check_url(url: &str) -> Result<(), String> {
-    let host = url
-        .strip_prefix("https://")
-        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
-    let valid = host.is_some_and(|h| !h.is_empty()) && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    let host_len = url.strip_prefix("https://").map(|rest| {
+        rest.bytes()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(rest.len())
+    });
+    let valid = host_len.is_some_and(|len| len > 0) && !url.chars().any(|c| c.is_whitespace() || c.is_control());
     if valid {
         Ok(())
     } else {
@@ -638,11 +642,12 @@ fn check_url(url: &str) -> Result<(), String> {
 }
 
 fn check_language(tag: &str) -> Result<(), String> {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or("");
+    // Split and read as bytes: every character a tag allows is ASCII.
+    let mut parts = tag.as_bytes().split(|&b| b == b'-');
+    let primary = parts.next().unwrap_or_default();
     let valid = (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        && primary.iter().all(u8::is_ascii_alphabetic)
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.iter().all(u8::is_ascii_alphanumeric));
     if valid {
         Ok(())
     } else {
@@ -670,7 +675,18 @@ mod tests {
     fn dates_must_exist_on_the_calendar() {
         assert!(check_date("2025-06-09").is_ok());
         assert!(check_date("2024-02-29").is_ok());
-        for bad in ["2025-02-29", "2025-13-01", "2025-6-9", "9 June 2025", "2025-06-00", ""] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-6-9",
+            "9 June 2025",
+            "2025-06-00",
+            "",
+            "2025-06-09-01",
+            "2025-06-09 ",
+            "2025-0６-09",
+            "20250-6-09",
+        ] {
             assert!(check_date(bad).is_err(), "{bad}");
         }
     }
@@ -681,6 +697,9 @@ mod tests {
         for bad in [
             "http://example.com",
             "https://",
+            "https:///path",
+            "https://?q=1",
+            "https://#top",
             "javascript:alert(1)",
             "https://a b.com",
             "/relative",
@@ -694,7 +713,7 @@ mod tests {
         for good in ["en", "hy", "ru", "pt-BR", "zh-Hant-TW"] {
             assert!(check_language(good).is_ok(), "{good}");
         }
-        for bad in ["", "e", "english", "en_GB", "en-"] {
+        for bad in ["", "e", "english", "en_GB", "en-", "-en", "en--GB", "ру", "en-GBé"] {
             assert!(check_language(bad).is_err(), "{bad}");
         }
     }

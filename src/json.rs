@@ -206,7 +206,7 @@ impl<'a> Parser<'a> {
             true => (&before[..before.char_indices().last().map_or(0, |(i, _)| i)], true),
             false => (before, false),
         };
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
         let empty = self.text.is_empty() && at_end;
         SyntaxError {
             message: message.into(),

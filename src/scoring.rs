@@ -21,7 +21,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::model::{Band, Choice, Kind, Policy, Question, Quiz};
-use crate::strings::{push_digits, Written};
+use crate::strings::{push_digits, split_once_at, Written};
 
 /// An exact fraction, always in lowest terms with a positive denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,7 +127,7 @@ impl Ratio {
 
     /// Reads `"n"`, `"-n"`, `"n/d"` or `"-n/d"` (whole numbers, `d` not zero).
     pub fn parse(text: &str) -> Option<Ratio> {
-        let (num, den) = match text.split_once('/') {
+        let (num, den) = match split_once_at(text, b'/') {
             Some((n, d)) => (n, d),
             None => (text, "1"),
         };

@@ -190,7 +190,7 @@ impl Texts {
 
     /// A decimal from the core (`"0.5"`) with this language's separator (`"0,5"`).
     pub fn decimal(&self, text: &str) -> String {
-        text.replace('.', self.decimal.encode_utf8(&mut [0; 4]))
+        text.chars().map(|c| if c == '.' { self.decimal } else { c }).collect()
     }
 }
 
@@ -198,7 +198,7 @@ impl Texts {
 fn fill(template: &str, args: &[&str]) -> String {
     let mut text = String::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         text.push_str(&rest[..open]);
         rest = &rest[open..];
         let arg = match rest.as_bytes() {

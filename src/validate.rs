@@ -5,7 +5,7 @@ use crate::error::{Error, ErrorKind, Errors, Location};
 
 use crate::model::{Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
-use crate::strings::{cat, push_hex, Digits, Written};
+use crate::strings::{cat, push_hex, split_once_at, Digits, Written};
 use crate::table::Positions;
 
 /// The most choices one question may have.
@@ -97,7 +97,7 @@ fn faulted_questions(errors: &[Error], count: usize) -> Vec<bool> {
         };
         let Some((index, rest)) = path
             .strip_prefix("questions[")
-            .and_then(|p| p.split_once(']'))
+            .and_then(|p| split_once_at(p, b']'))
             .and_then(|(i, rest)| Some((i.parse::<usize>().ok()?, rest)))
         else {
             continue;
