@@ -50,7 +50,8 @@ impl Quiz {
 }
 
 fn build(draft: Draft) -> Quiz {
-    let bands = by_min(draft.bands, |b| b.min);
+    let mut bands = draft.bands;
+    bands.sort_by_key(|b| b.min);
     let unit = draft
         .questions
         .iter()
@@ -311,7 +312,7 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     if bands.is_empty() {
         return;
     }
-    let bands = by_min(bands, |&(_, min, _)| min);
+    bands.sort_by_key(|&(_, min, _)| min);
     let mut covered_to: i16 = -1; // the highest percentage covered so far
     let mut last = None;
     // A percentage from 0 to 100, for messages.
@@ -350,12 +351,3 @@ fn band_path(i: usize) -> String {
     cat!("bands[", i.digits(), "]")
 }
 
-/// `items` in increasing order of `min` (a percentage), keeping the written order among
-/// equals: a counting sort, linear for any number of bands and small in the WebAssembly build.
-fn by_min<T>(items: Vec<T>, min: impl Fn(&T) -> u8) -> Vec<T> {
-    let mut buckets: Vec<Vec<T>> = (0..=u8::MAX).map(|_| Vec::new()).collect();
-    for item in items {
-        buckets[usize::from(min(&item))].push(item);
-    }
-    buckets.into_iter().flatten().collect()
-}
