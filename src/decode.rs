@@ -369,23 +369,29 @@ impl Reader<'_> {
         }
     }
 
-    /// The array at `key`, with each element's path.
-    fn array<'v, 't>(&mut self, map: &'v Object<'t>, path: &str, key: &str) -> Vec<(String, &'v Value<'t>)> {
+    /// Each element of the array at `key` as `read` reads it at its path (`questions[3]`),
+    /// leaving out those it cannot read.
+    fn list<T>(
+        &mut self,
+        map: &Object<'_>,
+        path: &str,
+        key: &str,
+        read: fn(&mut Self, &Value<'_>, &str) -> Option<T>,
+    ) -> Vec<T> {
+        let mut list = Vec::new();
         let Some(value) = map.get(key) else {
-            return Vec::new();
+            return list;
         };
         let path = join(path, key);
         match value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| (cat!(path, "[", i.digits(), "]"), item))
-                .collect(),
-            other => {
-                self.type_error(&path, "an array", other);
-                Vec::new()
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    list.extend(read(self, item, &cat!(path, "[", i.digits(), "]")));
+                }
             }
+            other => self.type_error(&path, "an array", other),
         }
+        list
     }
 
     fn quiz(&mut self, value: &Value<'_>) -> Draft {
@@ -418,25 +424,13 @@ impl Reader<'_> {
             None => placeholder_source(),
         };
         let updated = self.checked_text(map, "", "updated", check_date);
-        let corrections = self
-            .array(map, "", "corrections")
-            .into_iter()
-            .filter_map(|(path, v)| self.correction(v, &path))
-            .collect();
+        let corrections = self.list(map, "", "corrections", Self::correction);
         let settings = match map.get("settings") {
             Some(v) => self.settings(v),
             None => Settings::default(),
         };
-        let bands = self
-            .array(map, "", "bands")
-            .into_iter()
-            .filter_map(|(path, v)| self.band(v, &path))
-            .collect();
-        let questions = self
-            .array(map, "", "questions")
-            .into_iter()
-            .map(|(path, v)| self.question(v, &path))
-            .collect();
+        let bands = self.list(map, "", "bands", Self::band);
+        let questions = self.list(map, "", "questions", |reader, v, path| Some(reader.question(v, path)));
         Draft {
             fingerprint: value.fingerprint(),
             format,
@@ -524,11 +518,7 @@ impl Reader<'_> {
             .choose(map, path, "kind", &KIND_NAMES)
             .map_or(Kind::Single, |i| KINDS[i]);
         let prompt = self.required_text(map, path, "prompt");
-        let choices = self
-            .array(map, path, "choices")
-            .into_iter()
-            .map(|(path, v)| self.choice(v, &path))
-            .collect();
+        let choices = self.list(map, path, "choices", |reader, v, path| Some(reader.choice(v, path)));
         Question {
             id,
             kind,

@@ -350,4 +350,3 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
 fn band_path(i: usize) -> String {
     cat!("bands[", i.digits(), "]")
 }
-
