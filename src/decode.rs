@@ -587,14 +587,17 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
 }
 
 fn check_date(date: &str) -> Result<(), String> {
-    // Split and read as bytes: every character the form allows is ASCII.
-    let parts: Vec<&[u8]> = date.as_bytes().split(|&b| b == b'-').collect();
-    let number = |s: &[u8], len: usize| -> Option<u32> {
-        (s.len() == len && s.iter().all(u8::is_ascii_digit))
-            .then(|| s.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
+    // Read as bytes: every character the form allows is ASCII.
+    let bytes = date.as_bytes();
+    let number = |digits: &[u8]| -> Option<u32> {
+        digits
+            .iter()
+            .try_fold(0, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
     };
-    let valid = match parts.as_slice() {
-        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
+    let valid = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && match (number(&bytes[..4]), number(&bytes[5..7]), number(&bytes[8..])) {
             (Some(y), Some(m), Some(d)) => {
                 let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
                 let days = match m {
@@ -607,9 +610,7 @@ fn check_date(date: &str) -> Result<(), String> {
                 (1..=days).contains(&d)
             }
             _ => false,
-        },
-        _ => false,
-    };
+        };
     if valid {
         Ok(())
     } else {
