@@ -174,14 +174,17 @@ fn suggest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// Edits (in characters) between `a` and `b`, a field name, which is ASCII.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+    let b = b.as_bytes();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != char::from(cb)));
             diagonal = row[j + 1];
             row[j + 1] = next;
         }
@@ -660,6 +663,16 @@ mod tests {
         assert_eq!(suggest("corect", CHOICE.fields), Some("correct"));
         assert_eq!(suggest("promt", QUESTION.fields), Some("prompt"));
         assert_eq!(suggest("colour", CHOICE.fields), None);
+    }
+
+    #[test]
+    fn a_misspelling_is_measured_in_characters_not_bytes() {
+        assert_eq!(edit_distance("prömpt", "prompt"), 1);
+        assert_eq!(edit_distance("ответ", "id"), 5);
+        assert_eq!(suggest("corréct", CHOICE.fields), Some("correct"));
+        for shape in SHAPES {
+            assert!(shape.fields.iter().all(|f| f.is_ascii()), "fields of {}", shape.name);
+        }
     }
 
     #[test]
