@@ -84,7 +84,7 @@ pub struct IntroView {
     /// The editor's intro text.
     pub intro: Option<String>,
     /// "Based on" line: the article headline, linked.
-    pub source_label: String,
+    pub source_label: &'static str,
     /// The article's headline.
     pub headline: String,
     /// The article's URL.
@@ -96,7 +96,7 @@ pub struct IntroView {
     /// Corrections, as "date: note".
     pub corrections: Vec<String>,
     /// The start button's label.
-    pub start_label: String,
+    pub start_label: &'static str,
 }
 
 /// The answering screen.
@@ -111,11 +111,11 @@ pub struct QuestionsView {
     /// The questions shown: one, or all.
     pub questions: Vec<QuestionView>,
     /// The Back button's label, when there is a previous question.
-    pub back_label: Option<String>,
+    pub back_label: Option<&'static str>,
     /// The Next button's label, when there is a next question.
-    pub next_label: Option<String>,
+    pub next_label: Option<&'static str>,
     /// The Finish button's label, on the last question or the whole page.
-    pub finish_label: Option<String>,
+    pub finish_label: Option<&'static str>,
 }
 
 /// One question as shown.
@@ -132,13 +132,13 @@ pub struct QuestionView {
     /// Single or multiple answer.
     pub kind: Kind,
     /// "Select one answer" or "Select all that apply".
-    pub hint: String,
+    pub hint: &'static str,
     /// The choices in display order.
     pub choices: Vec<ChoiceView>,
     /// Whether the answer has been revealed.
     pub revealed: bool,
     /// The Check button's label, when the reader may reveal this question now.
-    pub reveal_label: Option<String>,
+    pub reveal_label: Option<&'static str>,
     /// What the reveal says, once revealed.
     pub feedback: Option<FeedbackView>,
 }
@@ -167,7 +167,7 @@ pub struct ChoiceView {
     /// Its mark, once revealed (none for a wrong choice left alone).
     pub mark: Option<Mark>,
     /// The mark in words ("Your answer: correct"), once revealed.
-    pub mark_text: Option<String>,
+    pub mark_text: Option<&'static str>,
 }
 
 /// The reveal of one question.
@@ -176,7 +176,7 @@ pub struct FeedbackView {
     /// How it went.
     pub outcome: Outcome,
     /// "Correct", "Partly correct", "Incorrect" or "Not answered".
-    pub title: String,
+    pub title: &'static str,
     /// "0.5 of 1 point".
     pub points_text: String,
     /// Feedback for each picked choice that has some.
@@ -186,7 +186,7 @@ pub struct FeedbackView {
     /// A link to the passage, with its label.
     pub passage: Option<String>,
     /// "Read the passage in the article".
-    pub passage_label: String,
+    pub passage_label: &'static str,
     /// What the live region announces.
     pub announcement: String,
 }
@@ -195,7 +195,7 @@ pub struct FeedbackView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResultView {
     /// "Your result".
-    pub heading: String,
+    pub heading: &'static str,
     /// "You scored 7 out of 10 (70 %)".
     pub score_text: String,
     /// The floored percentage.
@@ -209,15 +209,15 @@ pub struct ResultView {
     /// The band's message.
     pub band_message: Option<String>,
     /// "Review your answers".
-    pub review_heading: String,
+    pub review_heading: &'static str,
     /// Every question of the attempt, revealed.
     pub review: Vec<QuestionView>,
     /// The Retry button's label.
-    pub retry_label: String,
+    pub retry_label: &'static str,
     /// The Share button's label (where the browser can share).
-    pub share_label: String,
+    pub share_label: &'static str,
     /// The Copy-link button's label (where it cannot).
-    pub copy_label: String,
+    pub copy_label: &'static str,
     /// What a shared result says.
     pub share_text: String,
     /// What the live region announces.
@@ -245,7 +245,7 @@ impl Session {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswerKeyView {
     /// "Questions and answers".
-    pub heading: String,
+    pub heading: &'static str,
     /// The questions, revealed.
     pub questions: Vec<QuestionView>,
 }
@@ -256,7 +256,7 @@ impl Session {
         let texts = Texts::for_language(language);
         let result = self.result();
         AnswerKeyView {
-            heading: texts.answer_key.to_string(),
+            heading: texts.answer_key,
             questions: (0..self.len())
                 .map(|p| question_view(self, p, &result.questions[p], texts, true))
                 .collect(),
@@ -274,13 +274,13 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
     IntroView {
         title: quiz.title().to_string(),
         intro: quiz.intro().map(str::to_string),
-        source_label: texts.based_on.to_string(),
+        source_label: texts.based_on,
         headline: source.headline.clone(),
         url: source.url.clone(),
         byline: joined(&byline, ", "),
         count_text: texts.question_count(session.len()),
         corrections: quiz.corrections().iter().map(|c| cat!(c.date, ": ", c.note)).collect(),
-        start_label: texts.start.to_string(),
+        start_label: texts.start,
     }
 }
 
@@ -296,9 +296,9 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
                 progress_value: position + 1,
                 progress_max: total,
                 questions: vec![view(position, &session.question_result_at(position))],
-                back_label: (position > 0).then(|| texts.back.to_string()),
-                next_label: (!last).then(|| texts.next.to_string()),
-                finish_label: last.then(|| texts.finish.to_string()),
+                back_label: (position > 0).then_some(texts.back),
+                next_label: (!last).then_some(texts.next),
+                finish_label: last.then_some(texts.finish),
             }
         }
         Layout::All => {
@@ -311,7 +311,7 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
                 questions: results.iter().enumerate().map(|(p, result)| view(p, result)).collect(),
                 back_label: None,
                 next_label: None,
-                finish_label: Some(texts.finish.to_string()),
+                finish_label: Some(texts.finish),
             }
         }
     }
@@ -348,12 +348,12 @@ fn question_view(
                 text: choice.text.clone(),
                 selected,
                 mark,
-                mark_text: mark.map(|m| texts.mark(m).to_string()),
+                mark_text: mark.map(|m| texts.mark(m)),
             }
         })
         .collect();
     let feedback = revealed.then(|| {
-        let title = texts.outcome(result.outcome).to_string();
+        let title = texts.outcome(result.outcome);
         let points_text = texts.points_of(&texts.decimal(&result.points_text), result.max);
         FeedbackView {
             outcome: result.outcome,
@@ -363,7 +363,7 @@ fn question_view(
             choice_feedback: result.feedback.iter().map(|f| f.text.clone()).collect(),
             explanation: result.explanation.clone(),
             passage: result.passage.clone(),
-            passage_label: texts.passage.to_string(),
+            passage_label: texts.passage,
         }
     });
     QuestionView {
@@ -375,11 +375,10 @@ fn question_view(
         hint: match question.kind {
             Kind::Single => texts.hint_single,
             Kind::Multiple => texts.hint_multiple,
-        }
-        .to_string(),
+        },
         choices,
         revealed,
-        reveal_label: (reveal_each && !revealed).then(|| texts.check.to_string()),
+        reveal_label: (reveal_each && !revealed).then_some(texts.check),
         feedback,
     }
 }
@@ -396,7 +395,7 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
     };
     let band = result.band.clone();
     ResultView {
-        heading: texts.result_heading.to_string(),
+        heading: texts.result_heading,
         announcement: cat!(score_text, ". ", pass_text, "."),
         score_text,
         percentage: result.percentage,
@@ -404,13 +403,13 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
         pass_text,
         band_title: band.as_ref().map(|b| b.title.clone()),
         band_message: band.map(|b| b.message),
-        review_heading: texts.review.to_string(),
+        review_heading: texts.review,
         review: (0..session.len())
             .map(|p| question_view(session, p, &result.questions[p], texts, false))
             .collect(),
-        retry_label: texts.retry.to_string(),
-        share_label: texts.share.to_string(),
-        copy_label: texts.copy_link.to_string(),
+        retry_label: texts.retry,
+        share_label: texts.share,
+        copy_label: texts.copy_link,
         share_text: texts.share_text(&points, result.max, result.percentage, session.quiz().title()),
     }
 }

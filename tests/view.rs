@@ -177,11 +177,7 @@ fn marks(question: &QuestionView) -> Vec<(&str, Option<Mark>)> {
 
 /// Each choice's id and mark text, in display order.
 fn mark_texts(question: &QuestionView) -> Vec<(&str, Option<&str>)> {
-    question
-        .choices
-        .iter()
-        .map(|c| (c.id.as_str(), c.mark_text.as_deref()))
-        .collect()
+    question.choices.iter().map(|c| (c.id.as_str(), c.mark_text)).collect()
 }
 
 /// The ids of the selected choices, in display order.
@@ -354,7 +350,7 @@ fn progress_does_not_depend_on_answers() {
 fn the_first_question_has_next_but_no_back_and_no_finish() {
     let view = questions_view(&mixed(), Layout::One);
     assert_eq!(view.back_label, None);
-    assert_eq!(view.next_label.as_deref(), Some("Next question"));
+    assert_eq!(view.next_label, Some("Next question"));
     assert_eq!(view.finish_label, None);
 }
 
@@ -363,8 +359,8 @@ fn a_middle_question_has_back_and_next() {
     let mut s = mixed();
     s.next_question().unwrap();
     let view = questions_view(&s, Layout::One);
-    assert_eq!(view.back_label.as_deref(), Some("Back"));
-    assert_eq!(view.next_label.as_deref(), Some("Next question"));
+    assert_eq!(view.back_label, Some("Back"));
+    assert_eq!(view.next_label, Some("Next question"));
     assert_eq!(view.finish_label, None);
 }
 
@@ -374,9 +370,9 @@ fn the_last_question_has_back_and_finish_instead_of_next() {
     s.next_question().unwrap();
     s.next_question().unwrap();
     let view = questions_view(&s, Layout::One);
-    assert_eq!(view.back_label.as_deref(), Some("Back"));
+    assert_eq!(view.back_label, Some("Back"));
     assert_eq!(view.next_label, None);
-    assert_eq!(view.finish_label.as_deref(), Some("See my result"));
+    assert_eq!(view.finish_label, Some("See my result"));
 }
 
 #[test]
@@ -386,7 +382,7 @@ fn a_one_question_quiz_offers_only_finish() {
     assert_eq!(view.progress_text, "Question 1 of 1");
     assert_eq!(view.back_label, None);
     assert_eq!(view.next_label, None);
-    assert_eq!(view.finish_label.as_deref(), Some("See my result"));
+    assert_eq!(view.finish_label, Some("See my result"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -496,9 +492,9 @@ fn nothing_is_marked_before_the_reveal() {
 #[test]
 fn a_reveal_each_quiz_offers_check_answer_until_revealed() {
     let mut s = mixed();
-    assert_eq!(current_view(&s).reveal_label.as_deref(), Some("Check answer"));
+    assert_eq!(current_view(&s).reveal_label, Some("Check answer"));
     s.answer("q1", &["a"]).unwrap();
-    assert_eq!(current_view(&s).reveal_label.as_deref(), Some("Check answer"));
+    assert_eq!(current_view(&s).reveal_label, Some("Check answer"));
     s.reveal("q1").unwrap();
     assert_eq!(current_view(&s).reveal_label, None);
 }
@@ -722,7 +718,7 @@ fn the_whole_page_shows_every_question_of_the_attempt_numbered() {
         .map(|q| (q.number, q.number_text.as_str()))
         .collect();
     assert_eq!(numbers, [(1, "Question 1"), (2, "Question 2"), (3, "Question 3")]);
-    let hints: Vec<&str> = view.questions.iter().map(|q| q.hint.as_str()).collect();
+    let hints: Vec<&str> = view.questions.iter().map(|q| q.hint).collect();
     assert_eq!(
         hints,
         ["Select one answer.", "Select all that apply.", "Select all that apply."]
@@ -777,11 +773,7 @@ fn the_whole_page_has_no_back_or_next_and_always_a_finish() {
         let view = questions_view(&s, Layout::All);
         assert_eq!(view.back_label, None, "position {position}");
         assert_eq!(view.next_label, None, "position {position}");
-        assert_eq!(
-            view.finish_label.as_deref(),
-            Some("See my result"),
-            "position {position}"
-        );
+        assert_eq!(view.finish_label, Some("See my result"), "position {position}");
         assert_eq!(ids(&view.questions), ["q1", "q2", "q3"], "position {position}");
         if position < 2 {
             s.next_question().unwrap();
@@ -812,7 +804,7 @@ fn the_whole_page_shows_revealed_and_unrevealed_questions_side_by_side() {
     let states: Vec<(bool, Option<&str>, bool)> = view
         .questions
         .iter()
-        .map(|q| (q.revealed, q.reveal_label.as_deref(), q.feedback.is_some()))
+        .map(|q| (q.revealed, q.reveal_label, q.feedback.is_some()))
         .collect();
     assert_eq!(
         states,
@@ -1019,7 +1011,7 @@ fn retrying_goes_back_to_the_first_question_with_nothing_selected() {
     let q = &view.questions[0];
     assert!(!q.revealed);
     assert!(q.choices.iter().all(|c| !c.selected && c.mark.is_none()));
-    assert_eq!(q.reveal_label.as_deref(), Some("Check answer"));
+    assert_eq!(q.reveal_label, Some("Check answer"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1255,7 +1247,7 @@ fn choice_views_are_plain_data() {
         text: "Choice a".into(),
         selected: true,
         mark: Some(Mark::CorrectPicked),
-        mark_text: Some("Your answer: correct".into()),
+        mark_text: Some("Your answer: correct"),
     };
     assert_eq!(
         serde_json::to_value(&choice).unwrap(),
@@ -1314,7 +1306,7 @@ fn the_interface_speaks_the_language_asked_for_with_its_plurals_and_decimal_comm
         panic!("not answering")
     };
     assert_eq!(view.progress_text, "Вопрос 1 из 3");
-    assert_eq!(view.next_label.as_deref(), Some("Следующий вопрос"));
+    assert_eq!(view.next_label, Some("Следующий вопрос"));
     assert_eq!(view.questions[0].hint, "Выберите один ответ.");
     // q2 under `halves` with one of its two correct choices missed: half a point.
     s.answer("q2", &["a"]).unwrap();

@@ -59,7 +59,7 @@ pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_
         append(&list, &[&entry]);
     }
     container.set_text_content(None);
-    append(container, &[&dom.text("h2", "rq-title", &view.heading), &list]);
+    append(container, &[&dom.text("h2", "rq-title", view.heading), &list]);
 }
 
 /// Shows problems in place of the quiz, so an editor (or a reader) sees them rather than an empty box.
@@ -102,7 +102,7 @@ fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Element {
         &section,
         &[
             &dom.text("p", "rq-count", &view.count_text),
-            &dom.button("rq-button rq-primary", "start", &view.start_label),
+            &dom.button("rq-button rq-primary", "start", view.start_label),
         ],
     );
     section
@@ -163,7 +163,7 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
     }
     append(&legend, &[&dom.content("span", "rq-prompt", &view.prompt)]);
     let hint_id = cat!(id, "-hint");
-    let hint = dom.text("p", "rq-hint", &view.hint);
+    let hint = dom.text("p", "rq-hint", view.hint);
     set(&hint, "id", &hint_id);
     append(&fieldset, &[&legend, &hint]);
     let mut described_by = hint_id;
@@ -257,7 +257,7 @@ fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Element {
     append(&block, &[&dom.content("p", "rq-explanation", &view.explanation)]);
     if let Some(passage) = &view.passage {
         let line = dom.el("p", "rq-passage");
-        append(&line, &[&dom.link(passage, &view.passage_label)]);
+        append(&line, &[&dom.link(passage, view.passage_label)]);
         append(&block, &[&line]);
     }
     block
@@ -273,7 +273,7 @@ fn can_share() -> bool {
 fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
     let can_share = can_share();
     let section = dom.el("section", "rq-result");
-    let heading = dom.text("h2", "rq-title", &view.heading);
+    let heading = dom.text("h2", "rq-title", view.heading);
     attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")]);
     let pass_class = if view.passed { "rq-pass rq-passed" } else { "rq-pass" };
     append(
@@ -304,13 +304,13 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
     append(
         &nav,
         &[
-            &dom.button("rq-button rq-primary", "retry", &view.retry_label),
+            &dom.button("rq-button rq-primary", "retry", view.retry_label),
             &dom.button("rq-button rq-secondary", action, label),
         ],
     );
     append(
         &section,
-        &[&nav, &dom.text("h3", "rq-review-heading", &view.review_heading)],
+        &[&nav, &dom.text("h3", "rq-review-heading", view.review_heading)],
     );
     let list = dom.el("ol", "rq-review");
     for item in &view.review {
