@@ -199,7 +199,7 @@ type Parsed<T> = Result<T, SyntaxError>;
 
 impl<'a> Parser<'a> {
     /// An error at the byte `at` (or at the last character, past the end).
-    fn error_at(&self, at: usize, message: impl Into<String>) -> SyntaxError {
+    fn error_at(&self, at: usize, message: &str) -> SyntaxError {
         let before = &self.text[..at.min(self.text.len())];
         let (before, at_end) = match before.len() == self.text.len() {
             // Past the end: point at the last character, as editors show it.
@@ -215,7 +215,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn error_here(&self, message: impl Into<String>) -> SyntaxError {
+    fn error_here(&self, message: &str) -> SyntaxError {
         self.error_at(self.pos, message)
     }
 
@@ -233,7 +233,7 @@ impl<'a> Parser<'a> {
     fn next_token(&mut self, what: &str) -> Parsed<u8> {
         self.skip_space();
         self.peek()
-            .ok_or_else(|| self.error_here(cat!("EOF while parsing ", what)))
+            .ok_or_else(|| self.error_here(&cat!("EOF while parsing ", what)))
     }
 
     fn value(&mut self) -> Parsed<Value<'a>> {
@@ -456,7 +456,7 @@ impl<'a> Parser<'a> {
                 keys.insert(&key, members.len(), key_of).is_some()
             };
             if repeated {
-                return Err(self.error_at(self.pos - 1, cat!("duplicate key ", quoted(&key))));
+                return Err(self.error_at(self.pos - 1, &cat!("duplicate key ", quoted(&key))));
             }
             if self.next_token("an object")? != b':' {
                 return Err(self.error_here("expected `:`"));
