@@ -102,11 +102,14 @@ pub struct Texts {
 impl Texts {
     /// The strings for a BCP 47 language tag (`hy`, `ru-RU`, …); English for any language without a table.
     pub fn for_language(tag: &str) -> &'static Texts {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
-            "hy" => &ARMENIAN,
-            "ru" => &RUSSIAN,
-            _ => &ENGLISH,
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+        let primary = &tag[..end];
+        if primary.eq_ignore_ascii_case("hy") {
+            &ARMENIAN
+        } else if primary.eq_ignore_ascii_case("ru") {
+            &RUSSIAN
+        } else {
+            &ENGLISH
         }
     }
 
@@ -420,6 +423,8 @@ mod tests {
         assert_eq!(Texts::for_language("hy_AM").tag, "hy");
         assert_eq!(Texts::for_language("fr").tag, "en");
         assert_eq!(Texts::for_language("").tag, "en");
+        assert_eq!(Texts::for_language("rus").tag, "en");
+        assert_eq!(Texts::for_language("ру").tag, "en");
     }
 
     #[test]
