@@ -270,20 +270,24 @@ impl App {
                 Err(_) => js_sys::Promise::reject(&JsValue::NULL).into(),
             }
         };
-        let copied = texts.copied;
-        let failed = cat!(texts.copy_failed, " ", url);
-        let done = Closure::once_into_js(move |_: JsValue| {
-            if !native {
-                status.set_text_content(Some(copied));
-            }
-        });
-        let status = self.status.clone();
-        let refused = Closure::once_into_js(move |_: JsValue| {
-            // A reader who closes the share sheet is no failure; a clipboard that refuses is.
-            if !native {
-                status.set_text_content(Some(&failed));
-            }
-        });
+        // One handler for either outcome, saying `text` if there is one: one closure type.
+        let say = |text: Option<String>| {
+            let status = status.clone();
+            Closure::once_into_js(move |_: JsValue| {
+                if let Some(text) = text {
+                    status.set_text_content(Some(&text));
+                }
+            })
+        };
+        // The share sheet speaks for itself, and a reader who closes it is no failure; how the
+        // clipboard fared is said in the live region.
+        let (done, refused) = match native {
+            true => (say(None), say(None)),
+            false => (
+                say(Some(texts.copied.to_string())),
+                say(Some(cat!(texts.copy_failed, " ", url))),
+            ),
+        };
         let then: js_sys::Function = js_sys::Reflect::get(&promise, &"then".into())?.dyn_into()?;
         then.call2(&promise, &done, &refused)?;
         Ok(())
