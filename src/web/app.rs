@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, Element, Event, HtmlElement, Storage};
+use web_sys::{CustomEvent, Element, Event, EventTarget, HtmlElement, Storage};
 
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
 use super::render::{self, Ids};
@@ -139,24 +139,24 @@ impl App {
         app.save();
         app.draw(Focus::None, None);
         let app = Rc::new(RefCell::new(app));
-        for event in ["click", "change"] {
+        let window = super::window().ok_or("no window")?;
+        // One listener type for all four events: the quiz's clicks and changes, and printing.
+        let listen = |target: &EventTarget, event: &str| {
             let app = Rc::clone(&app);
             let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
                 if let Err(e) = app.borrow_mut().handle(&event) {
                     web_sys::console::error_1(&e);
                 }
             });
-            host.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
+            let added = target.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
             // The listener lives as long as the page: the quiz never unmounts.
             listener.forget();
-        }
-        let window = super::window().ok_or("no window")?;
-        for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
-            let app = Rc::clone(&app);
-            let listener = Closure::<dyn FnMut(Event)>::new(move |_: Event| app.borrow().print_view(printing));
-            window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
-            listener.forget();
-        }
+            added
+        };
+        listen(&host, "click")?;
+        listen(&host, "change")?;
+        listen(&window, "beforeprint")?;
+        listen(&window, "afterprint")?;
         let rehearse = Closure::once_into_js(move |_: JsValue| app.borrow().rehearse(quiz));
         // Not every browser has idle callbacks; one without them compiles on the first click.
         let _ = window.request_idle_callback(rehearse.unchecked_ref());
@@ -194,11 +194,17 @@ impl App {
         }
     }
 
+    /// Handles a click or change in the quiz, or the page's printing starting or ending.
     fn handle(&mut self, event: &Event) -> Result<(), JsValue> {
+        let kind = event.type_();
+        if kind == "beforeprint" || kind == "afterprint" {
+            self.print_view(kind == "beforeprint");
+            return Ok(());
+        }
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return Ok(());
         };
-        if event.type_() == "change" {
+        if kind == "change" {
             // Only inputs change, and an input has no children: `closest` finds it or nothing.
             if target.closest("input")?.is_some() {
                 return self.answer_changed(&target);
