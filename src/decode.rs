@@ -176,6 +176,7 @@ fn suggest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
 
 /// Edits (in characters) between `a` and `b`, a field name, which is ASCII.
 fn edit_distance(a: &str, b: &str) -> usize {
+    debug_assert!(b.is_ascii(), "field names are ASCII");
     let b = b.as_bytes();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

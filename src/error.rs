@@ -189,11 +189,17 @@ impl IntoIterator for Errors {
     }
 }
 
-/// One error a line.
+/// One error per line.
 impl Written for Errors {
     fn written(&self) -> String {
-        let lines: Vec<String> = self.0.iter().map(Error::written).collect();
-        lines.join("\n")
+        let mut text = String::new();
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(&error.written());
+        }
+        text
     }
 }
 

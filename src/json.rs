@@ -530,9 +530,10 @@ impl Json for bool {
     }
 }
 
-/// Whole numbers, in decimal.
+/// Whole numbers, in decimal; unsigned ones only, as `as u128` would wrap a negative number.
 macro_rules! json_numbers {
     ($($type:ty),*) => {$(
+        const _: () = assert!(<$type>::MIN == 0, "Json writes unsigned numbers only");
         impl Json for $type {
             fn write_to(&self, out: &mut String) {
                 push_digits(out, *self as u128, 1);

@@ -535,7 +535,7 @@ impl SavedSlot {
 }
 
 /// `read` of each of `items`, or the first error: a loop rather than `collect` into a `Result`,
-/// whose adapter the page would carry once per item type (0.4 KB).
+/// whose adapter is a larger copy per item type (0.4 KB in the page).
 fn each<T>(items: &[Value<'_>], read: impl Fn(&Value<'_>) -> Result<T, String>) -> Result<Vec<T>, String> {
     let mut read_items = Vec::with_capacity(items.len());
     for item in items {

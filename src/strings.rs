@@ -2,7 +2,8 @@
 //!
 //! `format!` and `write!` go through `core::fmt::write`, padding and the integer tables; the
 //! WebAssembly build's messages, ids and texts are made with [`cat!`] and [`Digits`] instead.
-//! The CLI and the tests still use `format!`.
+//! The CLI, the tests and the headless build's serde writer (`json/serialize.rs`) still use
+//! `format!`.
 
 /// The pieces, each anything that is `AsRef<str>`, joined into one `String`:
 /// `cat!("question ", n.digits(), ": ", message)` is `format!("question {n}: {message}")`.
@@ -29,6 +30,7 @@ pub(crate) fn joined(parts: &[&str], separator: &str) -> String {
 /// `text` before and after the first `byte`, an ASCII one: `split_once` without core's general
 /// character searcher, which costs the page 0.6 KB.
 pub(crate) fn split_once_at(text: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii(), "a non-ASCII byte would split a character");
     let at = text.bytes().position(|b| b == byte)?;
     Some((&text[..at], &text[at + 1..]))
 }
@@ -46,8 +48,11 @@ pub(crate) trait Digits {
     fn digits(self) -> String;
 }
 
+/// For unsigned types only: `as u128` would wrap a negative number, so a signed one fails to
+/// compile.
 macro_rules! digits {
     ($($type:ty),*) => {$(
+        const _: () = assert!(<$type>::MIN == 0, "Digits writes unsigned numbers only");
         impl Digits for $type {
             fn digits(self) -> String {
                 let mut text = String::new();

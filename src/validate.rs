@@ -315,8 +315,11 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     bands.sort_by_key(|&(_, min, _)| min);
     let mut covered_to: i16 = -1; // the highest percentage covered so far
     let mut last = None;
-    // A percentage from 0 to 100, for messages.
-    let percent = |p: i16| p.unsigned_abs().digits();
+    // A percentage from 0 to 100, for messages: every caller's is at least 0.
+    let percent = |p: i16| {
+        debug_assert!(p >= 0, "percentage {p} below 0");
+        p.unsigned_abs().digits()
+    };
     for &(i, min, max) in &bands {
         let (min, max) = (i16::from(min), i16::from(max));
         if min > covered_to + 1 {

@@ -287,12 +287,13 @@ impl App {
         };
         // The share sheet speaks for itself, and a reader who closes it is no failure; how the
         // clipboard fared is said in the live region.
-        let (done, refused) = match native {
-            true => (say(None), say(None)),
-            false => (
+        let (done, refused) = if native {
+            (say(None), say(None))
+        } else {
+            (
                 say(Some(texts.copied.to_string())),
                 say(Some(cat!(texts.copy_failed, " ", url))),
-            ),
+            )
         };
         let then: js_sys::Function = js_sys::Reflect::get(&promise, &"then".into())?.dyn_into()?;
         then.call2(&promise, &done, &refused)?;
