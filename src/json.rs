@@ -155,7 +155,7 @@ impl Written for Value<'_> {
 }
 
 /// Digits only, without overflow.
-fn whole(digits: &str) -> Option<u64> {
+pub(crate) fn whole(digits: &str) -> Option<u64> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

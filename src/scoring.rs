@@ -131,12 +131,14 @@ impl Ratio {
             Some((n, d)) => (n, d),
             None => (text, "1"),
         };
+        // Up to 18 digits, read by hand: std's 128-bit parsing would bring its overflow checks.
         let int = |s: &str| -> Option<i128> {
-            let digits = s.strip_prefix('-').unwrap_or(s);
-            if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            s.parse().ok()
+            let (negative, digits) = match s.strip_prefix('-') {
+                Some(digits) => (true, digits),
+                None => (false, s),
+            };
+            let n = i128::from(crate::json::whole(digits).filter(|_| digits.len() <= 18)?);
+            Some(if negative { -n } else { n })
         };
         let den = int(den)?;
         if den <= 0 {
@@ -613,7 +615,19 @@ mod tests {
         assert_eq!(Ratio::parse("1/3"), Some(r(1, 3)));
         assert_eq!(Ratio::parse("-2/4"), Some(r(-1, 2)));
         assert_eq!(Ratio::parse("1"), Some(Ratio::ONE));
+        assert_eq!(Ratio::parse("-0"), Some(Ratio::ZERO));
+        assert_eq!(Ratio::parse("007/014"), Some(r(1, 2)));
+        assert_eq!(
+            Ratio::parse("-999999999999999999"),
+            Some(r(-999_999_999_999_999_999, 1))
+        );
         for bad in [
+            "-",
+            "--1",
+            "1/--2",
+            "1/-0",
+            "1000000000000000000",
+            "١",
             "",
             "1/0",
             "1/-3",

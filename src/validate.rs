@@ -266,7 +266,8 @@ fn denominator(question: &Question, settings: &Settings) -> i128 {
 }
 
 fn lcm(a: i128, b: i128) -> i128 {
-    // Saturates: anything above the limit is reported, however far above.
+    // Saturates: anything above the limit is reported, however far above. Both arguments are at
+    // most the limit plus one (about 10^12), so the product cannot overflow.
     let g = {
         let (mut x, mut y) = (a, b);
         while y != 0 {
@@ -274,7 +275,7 @@ fn lcm(a: i128, b: i128) -> i128 {
         }
         x.max(1)
     };
-    (a / g).saturating_mul(b).min(MAX_COMMON_DENOMINATOR + 1)
+    ((a / g) * b).min(MAX_COMMON_DENOMINATOR + 1)
 }
 
 fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
@@ -352,4 +353,19 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
 /// `bands[i]`.
 fn band_path(i: usize) -> String {
     cat!("bands[", i.digits(), "]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lcm_saturates_just_above_the_limit_without_overflowing() {
+        let above = MAX_COMMON_DENOMINATOR + 1;
+        assert_eq!(lcm(4, 6), 12);
+        assert_eq!(lcm(1, 1), 1);
+        assert_eq!(lcm(above, 999_983), above);
+        assert_eq!(lcm(above, above), above);
+        assert_eq!(lcm(999_999_999_989, 999_983), above);
+    }
 }
