@@ -83,12 +83,7 @@ impl Value<'_> {
     /// The number, if this is one written as a whole number in the range of `i64`.
     pub(crate) fn as_i64(&self) -> Option<i64> {
         let Value::Number(text) = self else { return None };
-        let (negative, digits) = match text.strip_prefix('-') {
-            Some(digits) => (true, digits),
-            None => (false, *text),
-        };
-        let magnitude = i128::from(whole(digits)?);
-        i64::try_from(if negative { -magnitude } else { magnitude }).ok()
+        i64::try_from(signed_whole(text)?).ok()
     }
 
     /// A 64-bit FNV-1a hash of the value: the same for the same content however it is laid
@@ -154,8 +149,19 @@ impl Written for Value<'_> {
     }
 }
 
+/// Digits with an optional leading `-` (`-12`, not `+12` or `1.0`), up to `u64::MAX` in size;
+/// read by hand, as std's 128-bit parsing would bring its overflow checks to the page.
+pub(crate) fn signed_whole(text: &str) -> Option<i128> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text),
+    };
+    let magnitude = i128::from(whole(digits)?);
+    Some(if negative { -magnitude } else { magnitude })
+}
+
 /// Digits only, without overflow.
-pub(crate) fn whole(digits: &str) -> Option<u64> {
+fn whole(digits: &str) -> Option<u64> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

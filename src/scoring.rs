@@ -131,15 +131,8 @@ impl Ratio {
             Some((n, d)) => (n, d),
             None => (text, "1"),
         };
-        // Up to 18 digits, read by hand: std's 128-bit parsing would bring its overflow checks.
-        let int = |s: &str| -> Option<i128> {
-            let (negative, digits) = match s.strip_prefix('-') {
-                Some(digits) => (true, digits),
-                None => (false, s),
-            };
-            let n = i128::from(crate::json::whole(digits).filter(|_| digits.len() <= 18)?);
-            Some(if negative { -n } else { n })
-        };
+        // At most 18 digits each, after any sign.
+        let int = |s: &str| crate::json::signed_whole(s).filter(|_| s.len() <= 18 + usize::from(s.starts_with('-')));
         let den = int(den)?;
         if den <= 0 {
             return None;
