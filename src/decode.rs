@@ -591,17 +591,13 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
 }
 
 fn check_date(date: &str) -> Result<(), String> {
-    // Read as bytes: every character the form allows is ASCII.
+    // The dashes are ASCII, so the parts between them start and end on character boundaries.
     let bytes = date.as_bytes();
-    let number = |digits: &[u8]| -> Option<u32> {
-        digits
-            .iter()
-            .try_fold(0, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
-    };
+    let number = crate::json::whole;
     let valid = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && match (number(&bytes[..4]), number(&bytes[5..7]), number(&bytes[8..])) {
+        && match (number(&date[..4]), number(&date[5..7]), number(&date[8..])) {
             (Some(y), Some(m), Some(d)) => {
                 let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
                 let days = match m {

@@ -161,7 +161,7 @@ pub(crate) fn signed_whole(text: &str) -> Option<i128> {
 }
 
 /// Digits only, without overflow.
-fn whole(digits: &str) -> Option<u64> {
+pub(crate) fn whole(digits: &str) -> Option<u64> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
