@@ -351,13 +351,13 @@ impl Reader<'_> {
         let value = map.get(key)?;
         let parsed = match value {
             Value::String(s) => Ratio::parse(s.trim()),
-            Value::Number(_) => value.as_i64().map(|n| Ratio::from_int(i128::from(n))),
+            Value::Number(_) => value.as_i64().map(Ratio::from_int),
             other => {
                 self.type_error(&join(path, key), "a fraction such as \"1/2\"", other);
                 return None;
             }
         };
-        let limit = i128::from(MAX_DENOMINATOR);
+        let limit = i64::from(MAX_DENOMINATOR);
         match parsed {
             Some(r) if r.denom() <= limit && r.numer().abs() <= limit => Some(r),
             _ => {

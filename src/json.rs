@@ -83,7 +83,7 @@ impl Value<'_> {
     /// The number, if this is one written as a whole number in the range of `i64`.
     pub(crate) fn as_i64(&self) -> Option<i64> {
         let Value::Number(text) = self else { return None };
-        i64::try_from(signed_whole(text)?).ok()
+        signed_whole(text)
     }
 
     /// A 64-bit FNV-1a hash of the value: the same for the same content however it is laid
@@ -149,15 +149,13 @@ impl Written for Value<'_> {
     }
 }
 
-/// Digits with an optional leading `-` (`-12`, not `+12` or `1.0`), up to `u64::MAX` in size;
-/// read by hand, as std's 128-bit parsing would bring its overflow checks to the page.
-pub(crate) fn signed_whole(text: &str) -> Option<i128> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(digits) => (true, digits),
-        None => (false, text),
-    };
-    let magnitude = i128::from(whole(digits)?);
-    Some(if negative { -magnitude } else { magnitude })
+/// Digits with an optional leading `-` (`-12`, not `+12` or `1.0`), in the range of `i64`;
+/// read by hand, as std's parsing would bring its overflow checks to the page.
+pub(crate) fn signed_whole(text: &str) -> Option<i64> {
+    match text.strip_prefix('-') {
+        Some(digits) => 0i64.checked_sub_unsigned(whole(digits)?),
+        None => i64::try_from(whole(text)?).ok(),
+    }
 }
 
 /// Digits only, without overflow.
@@ -536,13 +534,13 @@ impl Json for bool {
     }
 }
 
-/// Whole numbers, in decimal; unsigned ones only, as `as u128` would wrap a negative number.
+/// Whole numbers, in decimal; unsigned ones only, as `as u64` would wrap a negative number.
 macro_rules! json_numbers {
     ($($type:ty),*) => {$(
-        const _: () = assert!(<$type>::MIN == 0, "Json writes unsigned numbers only");
+        const _: () = assert!(<$type>::MIN == 0 && <$type>::BITS <= 64, "Json writes u64 at most");
         impl Json for $type {
             fn write_to(&self, out: &mut String) {
-                push_digits(out, *self as u128, 1);
+                push_digits(out, *self as u64, 1);
             }
         }
     )*};

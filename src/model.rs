@@ -53,7 +53,7 @@ pub struct Quiz {
     pub(crate) index: Positions,
     /// The common denominator of every credit the quiz can give (see `scoring::Tally`).
     #[serde(skip)]
-    pub(crate) unit: i128,
+    pub(crate) unit: i64,
 }
 
 impl Quiz {

@@ -24,25 +24,21 @@ use crate::model::{Band, Choice, Kind, Policy, Question, Quiz};
 use crate::strings::{push_digits, split_once_at, Written};
 
 /// An exact fraction, always in lowest terms with a positive denominator.
+///
+/// Its terms are 64-bit. Adding and multiplying are exact while the results' terms stay in
+/// `i64` (a validated quiz's scores stay within ±10^18); comparing is exact for any terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Ratio {
-    num: i128,
-    den: i128,
+    num: i64,
+    den: i64,
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
+fn gcd(a: i64, b: i64) -> i64 {
     let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
-    // Scores almost always fit in 64 bits, where division is one instruction, not a libcall.
-    if let (Ok(mut x), Ok(mut y)) = (u64::try_from(a), u64::try_from(b)) {
-        while y != 0 {
-            (x, y) = (y, x % y);
-        }
-        return i128::from(x);
-    }
     while b != 0 {
         (a, b) = (b, a % b);
     }
-    a as i128
+    a as i64
 }
 
 impl Ratio {
@@ -52,7 +48,7 @@ impl Ratio {
     pub const ONE: Ratio = Ratio { num: 1, den: 1 };
 
     /// `num / den` in lowest terms; `None` when `den` is zero.
-    pub fn new(num: i128, den: i128) -> Option<Ratio> {
+    pub fn new(num: i64, den: i64) -> Option<Ratio> {
         if den == 0 {
             return None;
         }
@@ -65,21 +61,21 @@ impl Ratio {
     }
 
     /// A whole number.
-    pub fn from_int(n: i128) -> Ratio {
+    pub fn from_int(n: i64) -> Ratio {
         Ratio { num: n, den: 1 }
     }
 
     /// The numerator (carries the sign).
-    pub fn numer(self) -> i128 {
+    pub fn numer(self) -> i64 {
         self.num
     }
 
     /// The denominator (always positive).
-    pub fn denom(self) -> i128 {
+    pub fn denom(self) -> i64 {
         self.den
     }
 
-    fn from_parts(num: i128, den: i128) -> Ratio {
+    fn from_parts(num: i64, den: i64) -> Ratio {
         // Callers pass a non-zero denominator built from non-zero denominators.
         Ratio::new(num, den).unwrap_or(Ratio::ZERO)
     }
@@ -95,32 +91,52 @@ impl Ratio {
         }
     }
 
-    /// `floor(self × 100 / max)`, the percentage of `max` this is.
-    pub fn percent_of(self, max: Ratio) -> i128 {
-        let num = self.num * 100 * max.den;
-        let den = self.den * max.num;
-        num.div_euclid(den)
+    /// `floor(self × 100 / max)`, the percentage of `max` this is (0 when `max` is zero).
+    pub fn percent_of(self, max: Ratio) -> i64 {
+        let share = Ratio::from_parts(self.num * max.den, self.den * max.num);
+        let (whole, hundredths) = share.floor_places(2);
+        whole * 100 + hundredths as i64
+    }
+
+    /// The value rounded down to `places` decimal places, as its whole part and the digits
+    /// after the point (`-1/3`, 2 places → `(-1, 66)`, as −0.34 = −1 + 0.66). Long division,
+    /// each step multiplying a remainder below the denominator by 10: exact in 64 bits for
+    /// denominators up to 10^18, which covers every ratio [`Ratio::parse`] reads.
+    fn floor_places(self, places: u32) -> (i64, u64) {
+        let den = self.den.unsigned_abs();
+        let mut rest = self.num.rem_euclid(self.den).unsigned_abs();
+        let mut digits = 0;
+        for _ in 0..places {
+            rest *= 10;
+            digits = digits * 10 + rest / den;
+            rest %= den;
+        }
+        (self.num.div_euclid(self.den), digits)
     }
 
     /// The value as a decimal rounded down to at most `places` places, trailing zeros
-    /// dropped: `7/2` → `3.5`, `2/3` → `0.66`, `-1/4` → `-0.25`.
+    /// dropped: `7/2` → `3.5`, `2/3` → `0.66`, `-1/4` → `-0.25`, `-1/3` → `-0.34`.
     pub fn to_decimal(self, places: u32) -> String {
-        let scale = 10u128.pow(places);
-        let scaled = (self.num * scale as i128).div_euclid(self.den);
+        let (whole, mut digits) = self.floor_places(places);
         let mut text = String::new();
-        if scaled < 0 {
+        // Written as a sign and a magnitude: −1 + 0.66 is −0.34.
+        let mut magnitude = whole.unsigned_abs();
+        if whole < 0 {
             text.push('-');
+            if digits > 0 {
+                magnitude -= 1;
+                digits = 10u64.pow(places) - digits;
+            }
         }
-        let magnitude = scaled.unsigned_abs();
-        push_digits(&mut text, magnitude / scale, 1);
-        let (mut frac, mut width) = (magnitude % scale, places as usize);
-        while width > 0 && frac % 10 == 0 {
-            frac /= 10;
+        push_digits(&mut text, magnitude, 1);
+        let mut width = places as usize;
+        while width > 0 && digits % 10 == 0 {
+            digits /= 10;
             width -= 1;
         }
         if width > 0 {
             text.push('.');
-            push_digits(&mut text, frac, width);
+            push_digits(&mut text, digits, width);
         }
         text
     }
@@ -180,7 +196,8 @@ impl PartialOrd for Ratio {
 
 impl Ord for Ratio {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.num * other.den).cmp(&(other.num * self.den))
+        // Cross-multiplied in 128 bits, where no product of two `i64`s overflows.
+        (i128::from(self.num) * i128::from(other.den)).cmp(&(i128::from(other.num) * i128::from(self.den)))
     }
 }
 
@@ -242,15 +259,15 @@ pub fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selecte
             }
         }
         Policy::H5p => {
-            let weight = |correct: bool| -> i128 {
+            let weight = |correct: bool| -> i64 {
                 choices
                     .iter()
                     .enumerate()
                     .filter(|&(i, c)| c.correct == correct && picked(i))
-                    .map(|(_, c)| i128::from(c.weight))
+                    .map(|(_, c)| i64::from(c.weight))
                     .sum()
             };
-            let max: i128 = choices.iter().filter(|c| c.correct).map(|c| i128::from(c.weight)).sum();
+            let max: i64 = choices.iter().filter(|c| c.correct).map(|c| i64::from(c.weight)).sum();
             Ratio::from_parts((weight(true) - weight(false)).max(0), max)
         }
         Policy::Moodle => {
@@ -264,7 +281,7 @@ pub fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selecte
         }
         Policy::EveryDecision => {
             let right_left = count(&|i| !choices[i].correct && !picked(i));
-            Ratio::from_parts((right_picked + right_left) as i128, n as i128)
+            Ratio::from_parts((right_picked + right_left) as i64, n as i64)
         }
         Policy::Halves => match errors {
             0 => Ratio::ONE,
@@ -291,8 +308,8 @@ pub fn moodle_fractions(question: &Question) -> Vec<Ratio> {
 fn moodle_fraction(choice: &Choice, correct: usize, wrong: usize) -> Ratio {
     match choice.fraction {
         Some(f) => f,
-        None if choice.correct => Ratio::from_parts(1, correct as i128),
-        None => Ratio::from_parts(-1, wrong.max(1) as i128),
+        None if choice.correct => Ratio::from_parts(1, correct as i64),
+        None => Ratio::from_parts(-1, wrong.max(1) as i64),
     }
 }
 
@@ -440,10 +457,11 @@ pub struct Totals {
 
 /// Adds credits exactly in whole units of the quiz's common denominator, so that no sum
 /// needs reducing until the end. Validation guarantees that every credit's denominator
-/// divides the unit and that the unit is at most 10^12.
+/// divides the unit and that the unit is at most 10^11; with credits of at most 1 either way,
+/// at most 1,000 points a question and 10,000 questions, the sum stays within ±10^18.
 pub(crate) struct Tally {
-    unit: i128,
-    units: i128,
+    unit: i64,
+    units: i64,
     max: u64,
 }
 
@@ -470,20 +488,22 @@ impl Tally {
             "credit {credit} does not divide unit {}",
             self.unit
         );
-        self.units += credit.numer() * (self.unit / credit.denom()) * i128::from(points);
+        self.units += credit.numer() * (self.unit / credit.denom()) * i64::from(points);
         self.max += u64::from(points);
     }
 
     /// The totals, the points clamped to 0–max.
     pub(crate) fn finish(self, pass_mark: u8) -> Totals {
-        let max = Ratio::from_int(i128::from(self.max));
+        let max = Ratio::from_int(self.max as i64);
         let points = Ratio::from_parts(self.units, self.unit).clamp(Ratio::ZERO, max);
-        let percentage = if self.max == 0 { 0 } else { points.percent_of(max) };
+        let percentage = u8::try_from(points.percent_of(max).clamp(0, 100)).unwrap_or(0);
         Totals {
             points,
             max: self.max,
-            percentage: u8::try_from(percentage.clamp(0, 100)).unwrap_or(0),
-            passed: points >= Ratio::from_parts(i128::from(pass_mark), 100) * max,
+            percentage,
+            // The pass mark is a whole percentage, so the exact score reaches it exactly when
+            // the floored percentage does.
+            passed: self.max == 0 || percentage >= pass_mark,
         }
     }
 }
@@ -508,7 +528,7 @@ pub(crate) fn question_outcome(quiz: &Quiz, index: usize, selected: &[usize]) ->
 
 fn question_result(question: &Question, selected: &[usize], credit: Ratio) -> QuestionResult {
     let outcome = outcome(selected, credit);
-    let points = credit * Ratio::from_int(i128::from(question.points));
+    let points = credit * Ratio::from_int(i64::from(question.points));
     let in_file_order =
         |keep: &dyn Fn(usize) -> bool| -> Vec<usize> { (0..question.choices.len()).filter(|&i| keep(i)).collect() };
     let picked = in_file_order(&|i| selected.contains(&i));
@@ -553,7 +573,7 @@ fn band_for(bands: &[Band], percentage: u8) -> Option<BandResult> {
 mod tests {
     use super::Ratio;
 
-    fn r(n: i128, d: i128) -> Ratio {
+    fn r(n: i64, d: i64) -> Ratio {
         Ratio::new(n, d).unwrap()
     }
 
@@ -585,14 +605,22 @@ mod tests {
             (r(0, 1), "0"),
             (r(-7, 2), "-7/2"),
             (r(10, 1), "10"),
-            (Ratio::from_int(i128::MAX), "170141183460469231731687303715884105727"),
-            (
-                Ratio::from_int(i128::MIN + 1),
-                "-170141183460469231731687303715884105727",
-            ),
+            (Ratio::from_int(i64::MAX), "9223372036854775807"),
+            (Ratio::from_int(i64::MIN + 1), "-9223372036854775807"),
         ] {
             assert_eq!(ratio.to_string(), text);
         }
+    }
+
+    #[test]
+    fn decimals_of_eighteen_digit_terms_are_exact_in_64_bits() {
+        let big = 999_999_999_999_999_999;
+        assert_eq!(r(big - 1, big).to_decimal(2), "0.99");
+        assert_eq!(r(1, big).to_decimal(2), "0");
+        assert_eq!(r(-1, big).to_decimal(2), "-0.01");
+        assert_eq!(r(big, 7).to_decimal(3), "142857142857142857");
+        assert_eq!(r(-big, 1).to_decimal(2), "-999999999999999999");
+        assert_eq!(Ratio::from_int(i64::MIN).to_decimal(2), "-9223372036854775808");
     }
 
     #[test]
@@ -601,6 +629,27 @@ mod tests {
         assert_eq!(r(199, 200).percent_of(Ratio::ONE), 99);
         assert_eq!(r(20, 3).percent_of(Ratio::from_int(10)), 66);
         assert_eq!(Ratio::from_int(10).percent_of(Ratio::from_int(10)), 100);
+        assert_eq!(r(-1, 3).percent_of(Ratio::ONE), -34);
+        assert_eq!(Ratio::ONE.percent_of(Ratio::ZERO), 0);
+    }
+
+    #[test]
+    fn percentages_of_the_largest_totals_are_exact() {
+        // 10,000 questions of 1,000 points over a common denominator of 10^11.
+        let (max, unit) = (10_000_000, 100_000_000_000);
+        let all_but_one_unit = r(max * unit - 1, unit);
+        assert_eq!(all_but_one_unit.percent_of(Ratio::from_int(max)), 99);
+        assert_eq!(all_but_one_unit.to_decimal(2), "9999999.99");
+        assert_eq!(r(max * unit / 100, unit).percent_of(Ratio::from_int(max)), 1);
+    }
+
+    #[test]
+    fn comparisons_are_exact_for_any_terms() {
+        let big = i64::MAX;
+        assert!(r(big - 1, big) < Ratio::ONE);
+        assert!(r(big, big - 1) > Ratio::ONE);
+        assert!(r(-big, big - 1) < -Ratio::ONE);
+        assert!(r(big - 2, big - 1) < r(big - 1, big));
     }
 
     #[test]

@@ -48,15 +48,15 @@ pub(crate) trait Digits {
     fn digits(self) -> String;
 }
 
-/// For unsigned types only: `as u128` would wrap a negative number, so a signed one fails to
-/// compile.
+/// For unsigned types of at most 64 bits only: `as u64` would wrap a negative number, so a signed
+/// one fails to compile.
 macro_rules! digits {
     ($($type:ty),*) => {$(
-        const _: () = assert!(<$type>::MIN == 0, "Digits writes unsigned numbers only");
+        const _: () = assert!(<$type>::MIN == 0 && <$type>::BITS <= 64, "Digits writes u64 at most");
         impl Digits for $type {
             fn digits(self) -> String {
                 let mut text = String::new();
-                push_digits(&mut text, self as u128, 1);
+                push_digits(&mut text, self as u64, 1);
                 text
             }
         }
@@ -66,9 +66,10 @@ macro_rules! digits {
 digits!(u8, u16, u32, u64, usize);
 
 /// Appends `n` in decimal, zero-padded to at least `width` digits. One routine for every
-/// width of integer: core's 128-bit formatting alone would cost the page over a kilobyte.
-pub(crate) fn push_digits(text: &mut String, mut n: u128, width: usize) {
-    let mut digits = [b'0'; 39];
+/// width of integer, and no 128-bit arithmetic: core's integer formatting, or a 128-bit
+/// division, would each cost the page about a kilobyte.
+pub(crate) fn push_digits(text: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
     let mut start = digits.len();
     while n > 0 {
         start -= 1;

@@ -10,8 +10,9 @@ use crate::table::Positions;
 
 /// The most choices one question may have.
 pub const MAX_CHOICES: usize = 100;
-/// The largest common denominator the scores of one quiz may need.
-pub const MAX_COMMON_DENOMINATOR: i128 = 1_000_000_000_000;
+/// The largest common denominator the scores of one quiz may need: 10^11, so that a total of
+/// 10,000 questions of 1,000 points each adds up exactly in 64 bits.
+pub const MAX_COMMON_DENOMINATOR: i64 = 100_000_000_000;
 
 impl Quiz {
     /// Reads and validates a questions.json text, reporting every problem found.
@@ -131,7 +132,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
     }
     let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
     first_use(&ids, "questions", "question", errors);
-    let mut common = 1i128;
+    let mut common = 1i64;
     for (i, question) in questions.iter().enumerate() {
         let path = cat!("questions[", i.digits(), "]");
         let choices_path = cat!(path, ".choices");
@@ -245,7 +246,7 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
 }
 
 /// The denominator every score of `question` is a whole multiple of.
-fn denominator(question: &Question, settings: &Settings) -> i128 {
+fn denominator(question: &Question, settings: &Settings) -> i64 {
     let policy = question.policy.unwrap_or(settings.policy);
     match (question.kind, policy) {
         (Kind::Single, _) => settings.wrong_penalty.denom(),
@@ -254,20 +255,19 @@ fn denominator(question: &Question, settings: &Settings) -> i128 {
             .choices
             .iter()
             .filter(|c| c.correct)
-            .map(|c| i128::from(c.weight))
-            .sum::<i128>()
+            .map(|c| i64::from(c.weight))
+            .sum::<i64>()
             .max(1),
         (Kind::Multiple, Policy::Moodle) => scoring::moodle_fractions(question)
             .iter()
             .fold(1, |l, f| lcm(l, f.denom())),
-        (Kind::Multiple, Policy::EveryDecision) => question.choices.len() as i128,
+        (Kind::Multiple, Policy::EveryDecision) => question.choices.len() as i64,
         (Kind::Multiple, Policy::Halves) => 4,
     }
 }
 
-fn lcm(a: i128, b: i128) -> i128 {
-    // Saturates: anything above the limit is reported, however far above. Both arguments are at
-    // most the limit plus one (about 10^12), so the product cannot overflow.
+fn lcm(a: i64, b: i64) -> i64 {
+    // Saturates: anything above the limit is reported, however far above.
     let g = {
         let (mut x, mut y) = (a, b);
         while y != 0 {
@@ -275,7 +275,7 @@ fn lcm(a: i128, b: i128) -> i128 {
         }
         x.max(1)
     };
-    ((a / g) * b).min(MAX_COMMON_DENOMINATOR + 1)
+    (a / g).saturating_mul(b).min(MAX_COMMON_DENOMINATOR + 1)
 }
 
 fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
@@ -366,6 +366,7 @@ mod tests {
         assert_eq!(lcm(1, 1), 1);
         assert_eq!(lcm(above, 999_983), above);
         assert_eq!(lcm(above, above), above);
-        assert_eq!(lcm(999_999_999_989, 999_983), above);
+        assert_eq!(lcm(99_999_999_977, 999_983), above);
+        assert_eq!(lcm(i64::MAX, i64::MAX - 1), above);
     }
 }

@@ -5,7 +5,9 @@ mod common;
 use std::sync::Arc;
 
 use common::{pool, question, quiz_doc};
-use reader_quiz::{ErrorKind, Quiz, Session, MAX_CHOICES, MAX_INPUT_BYTES, MAX_QUESTIONS};
+use reader_quiz::{
+    ErrorKind, Quiz, Ratio, Session, MAX_CHOICES, MAX_COMMON_DENOMINATOR, MAX_INPUT_BYTES, MAX_QUESTIONS,
+};
 use serde_json::{json, Value};
 
 fn problems(doc: &Value) -> Vec<String> {
@@ -59,6 +61,88 @@ fn one_question_more_than_the_limit_is_refused() {
         problems(&doc),
         ["questions: 10001 questions is more than the limit of 10000"]
     );
+}
+
+/// A multiple-answer question `id` scored by weight (`h5p`), so that its scores are whole
+/// multiples of 1/`total`: correct choices `c0`, `c1`, … of weight 1,000 and a last one, `rest`,
+/// weighing what is left of `total`, and a wrong choice `x`.
+fn weighted(id: &str, total: u32) -> Value {
+    let mut choices: Vec<Value> = (0..total / 1000)
+        .map(|i| json!({ "id": format!("c{i}"), "text": "Right", "correct": true, "weight": 1000 }))
+        .collect();
+    choices.push(json!({ "id": "rest", "text": "Right", "correct": true, "weight": total % 1000 }));
+    choices.push(json!({ "id": "x", "text": "Wrong", "correct": false }));
+    json!({
+        "id": id,
+        "kind": "multiple",
+        "policy": "h5p",
+        "prompt": "Which?",
+        "choices": choices,
+        "explanation": "Because.",
+    })
+}
+
+/// A multiple-answer question `id` scored per decision over `n` choices (`every_decision`), so
+/// that its scores are whole multiples of 1/`n`; choice `a` is the correct one.
+fn per_decision(id: &str, n: usize) -> Value {
+    let ids: Vec<String> = (0..n)
+        .map(|i| if i == 0 { "a".into() } else { format!("w{i}") })
+        .collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut q = question(id, "multiple", &ids, &["a"]);
+    q["policy"] = json!("every_decision");
+    q
+}
+
+/// Three questions whose scores need a common denominator of 97,987 × 97,973 × `n` (two primes
+/// and a choice count): 9.6 × 10^10 for 10 choices, 1.06 × 10^11 for 11.
+fn fine_scores(n: usize) -> Vec<Value> {
+    vec![weighted("p", 97_987), weighted("q", 97_973), per_decision("n", n)]
+}
+
+#[test]
+fn scores_needing_a_common_denominator_past_the_limit_are_refused() {
+    assert_eq!(MAX_COMMON_DENOMINATOR, 100_000_000_000);
+    assert_eq!(
+        problems(&quiz_doc("fine", json!({}), fine_scores(10))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems(&quiz_doc("fine", json!({}), fine_scores(11))),
+        [
+            "questions: the questions' scoring needs fractions too fine to add up exactly: \
+          use fewer different weights, fractions or choice counts"
+        ]
+    );
+}
+
+#[test]
+fn ten_thousand_questions_of_a_thousand_points_score_exactly_at_the_finest_denominator() {
+    let mut questions = fine_scores(10);
+    questions.extend(pool(MAX_QUESTIONS - 3, &["a", "b"]));
+    for (i, q) in questions.iter_mut().enumerate() {
+        q["id"] = json!(format!("q{i}"));
+        q["points"] = json!(1000);
+    }
+    let quiz = Quiz::from_json(&quiz_doc("fine", json!({}), questions).to_string()).unwrap();
+    assert_eq!(quiz.questions().len(), MAX_QUESTIONS);
+    // Every question fully right but the first, which earns 987/97,987 of its points.
+    let answers: Vec<(&str, Vec<&str>)> = quiz
+        .questions()
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let right = q.choices.iter().filter(|c| c.correct).map(|c| c.id.as_str());
+            (q.id.as_str(), if i == 0 { vec!["rest"] } else { right.collect() })
+        })
+        .collect();
+    let result = quiz.score(&answers).unwrap();
+    let expected = Ratio::from_int(9_999_000) + Ratio::new(987_000, 97_987).unwrap();
+    assert_eq!(result.points, expected);
+    assert_eq!(result.points_text, "9999010.07");
+    assert_eq!(result.max, 10_000_000);
+    assert_eq!(result.percentage, 99);
+    assert_eq!(result.correct_count, MAX_QUESTIONS - 1);
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn quiz(settings: Value, questions: Vec<Value>) -> Quiz {
     parse(&quiz_json(settings, questions))
 }
 
-fn r(num: i128, den: i128) -> Ratio {
+fn r(num: i64, den: i64) -> Ratio {
     Ratio::new(num, den).unwrap()
 }
 

@@ -61,11 +61,11 @@ struct QuizSpec {
 impl QuizSpec {
     fn penalty(&self) -> Ratio {
         self.wrong_penalty
-            .map_or(Ratio::ZERO, |(n, d)| r(i128::from(n), i128::from(d)))
+            .map_or(Ratio::ZERO, |(n, d)| r(i64::from(n), i64::from(d)))
     }
 }
 
-fn r(num: i128, den: i128) -> Ratio {
+fn r(num: i64, den: i64) -> Ratio {
     Ratio::new(num, den).unwrap()
 }
 
@@ -194,9 +194,9 @@ fn explicit_fraction(q: &QuestionSpec, i: usize) -> Ratio {
     let c = &q.choices[i];
     if c.correct {
         let shares: u32 = q.choices.iter().filter(|c| c.correct).map(|c| c.share).sum();
-        r(i128::from(c.share), i128::from(shares))
+        r(i64::from(c.share), i64::from(shares))
     } else {
-        r(-i128::from(c.minus.0), i128::from(c.minus.1))
+        r(-i64::from(c.minus.0), i64::from(c.minus.1))
     }
 }
 
@@ -318,17 +318,17 @@ fn expected_credit(spec: &QuizSpec, q: &QuestionSpec, layout: &Layout, picks: &[
     let correct_left = (0..n).filter(|&i| choices[i].correct && !picked(i)).count();
     let errors = wrong_picked + correct_left;
     match effective_policy(spec, q, layout) {
-        Policy::AllOrNothing => Ratio::from_int(i128::from(errors == 0)),
+        Policy::AllOrNothing => Ratio::from_int(i64::from(errors == 0)),
         Policy::H5p => {
-            let weight = |f: &dyn Fn(usize) -> bool| -> i128 {
-                (0..n).filter(|&i| f(i)).map(|i| i128::from(choices[i].weight)).sum()
+            let weight = |f: &dyn Fn(usize) -> bool| -> i64 {
+                (0..n).filter(|&i| f(i)).map(|i| i64::from(choices[i].weight)).sum()
             };
             let got = weight(&|i| choices[i].correct && picked(i)) - weight(&|i| !choices[i].correct && picked(i));
             r(got.max(0), weight(&|i| choices[i].correct))
         }
         Policy::Moodle => {
-            let k = choices.iter().filter(|c| c.correct).count() as i128;
-            let m = n as i128 - k;
+            let k = choices.iter().filter(|c| c.correct).count() as i64;
+            let m = n as i64 - k;
             let fraction = |i: usize| {
                 if explicit(spec, q, layout) {
                     explicit_fraction(q, i)
@@ -343,7 +343,7 @@ fn expected_credit(spec: &QuizSpec, q: &QuestionSpec, layout: &Layout, picks: &[
                 .fold(Ratio::ZERO, |sum, &i| sum + fraction(i))
                 .clamp(Ratio::ZERO, Ratio::ONE)
         }
-        Policy::EveryDecision => r((right_picked + right_left) as i128, n as i128),
+        Policy::EveryDecision => r((right_picked + right_left) as i64, n as i64),
         Policy::Halves => match errors {
             0 => Ratio::ONE,
             1 if n >= 3 => r(1, 2),
@@ -368,16 +368,17 @@ fn expected_outcome(picks: &[usize], credit: Ratio) -> Outcome {
 /// The quiz-level invariants of any result: 0 ≤ points ≤ max, the floored percentage, the pass
 /// mark reached exactly, the band of the percentage.
 fn check_totals(result: &QuizResult, pass_mark: u8) -> Result<(), TestCaseError> {
-    let max = Ratio::from_int(i128::from(result.max));
+    let max = Ratio::from_int(i64::try_from(result.max).unwrap());
     prop_assert!(result.max > 0);
     prop_assert!(Ratio::ZERO <= result.points && result.points <= max, "{result:?}");
     prop_assert!(result.percentage <= 100);
-    let floored = (result.points.numer() * 100).div_euclid(result.points.denom() * i128::from(result.max));
-    prop_assert_eq!(i128::from(result.percentage), floored);
-    let mark = Ratio::from_int(i128::from(pass_mark) * i128::from(result.max));
+    // Worked out here in 128 bits: the engine divides in 64.
+    let (num, den) = (i128::from(result.points.numer()), i128::from(result.points.denom()));
+    let max = i128::from(result.max);
+    prop_assert_eq!(i128::from(result.percentage), (num * 100).div_euclid(den * max));
     prop_assert_eq!(
         result.passed,
-        result.points * Ratio::from_int(100) >= mark,
+        num * 100 >= i128::from(pass_mark) * max * den,
         "pass mark {}: {:?}",
         pass_mark,
         result
@@ -423,7 +424,7 @@ proptest! {
         let mut sum = Ratio::ZERO;
         for (q, got) in spec.questions.iter().zip(&result.questions) {
             let credit = expected_credit(&spec, q, &layout, &q.picks);
-            let points = credit * Ratio::from_int(i128::from(q.points));
+            let points = credit * Ratio::from_int(i64::from(q.points));
             prop_assert_eq!(&got.id, &q.id);
             prop_assert_eq!(got.points, points, "question {:?}", q);
             prop_assert_eq!(got.outcome, expected_outcome(&q.picks, credit), "question {:?}", q);
@@ -432,7 +433,7 @@ proptest! {
         }
         let max: u32 = spec.questions.iter().map(|q| q.points).sum();
         prop_assert_eq!(result.max, u64::from(max));
-        prop_assert_eq!(result.points, sum.clamp(Ratio::ZERO, Ratio::from_int(i128::from(max))));
+        prop_assert_eq!(result.points, sum.clamp(Ratio::ZERO, Ratio::from_int(i64::from(max))));
         check_totals(&result, spec.pass_mark)?;
     }
 
@@ -450,9 +451,9 @@ proptest! {
             }));
             for (q, got) in spec.questions.iter().zip(&result.questions) {
                 prop_assert_eq!(got.outcome, Outcome::Correct, "{} on {:?}", policy.name(), q);
-                prop_assert_eq!(got.points, Ratio::from_int(i128::from(q.points)));
+                prop_assert_eq!(got.points, Ratio::from_int(i64::from(q.points)));
             }
-            prop_assert_eq!(result.points, Ratio::from_int(i128::from(result.max)));
+            prop_assert_eq!(result.points, Ratio::from_int(i64::try_from(result.max).unwrap()));
             prop_assert_eq!(result.percentage, 100);
             prop_assert!(result.passed);
             prop_assert_eq!(result.correct_count, spec.questions.len());

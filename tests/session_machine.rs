@@ -348,7 +348,7 @@ fn check_invariants(s: &Session, quiz: &Arc<Quiz>) -> Result<(), TestCaseError> 
     prop_assert_eq!(ids.len(), s.len(), "a question appears twice");
     let result = s.result();
     prop_assert!(result.points >= Ratio::ZERO);
-    prop_assert!(result.points <= Ratio::from_int(i128::from(result.max)));
+    prop_assert!(result.points <= Ratio::from_int(i64::try_from(result.max).unwrap()));
     prop_assert_eq!(result.questions.len(), s.len());
     let snapshot = s.snapshot();
     let restored = Session::restore(quiz.clone(), &snapshot);

@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
     }
     session.apply(&Action::Finish).expect("finish");
     let result = session.result();
-    assert!(result.points.numer() >= 0 && result.points <= reader_quiz::Ratio::from_int(result.max.into()));
+    assert!(result.points.numer() >= 0 && result.points <= reader_quiz::Ratio::from_int(i64::try_from(result.max).unwrap()));
     let restored = Session::restore(quiz, &session.snapshot()).expect("a session's own snapshot restores");
     assert_eq!(restored.snapshot(), session.snapshot());
 });
