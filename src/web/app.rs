@@ -11,6 +11,7 @@ use web_sys::{CustomEvent, Element, Event, EventTarget, HtmlElement, Storage};
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
 use super::render::{self, Ids};
 use super::{js_error, parse_js, random_seed};
+use crate::json::Members;
 use crate::strings::{cat, Digits};
 use crate::{Action, ErrorKind, Layout, Phase, Quiz, QuizEvent, Screen, Session, Texts, Theme};
 
@@ -263,11 +264,14 @@ impl App {
         let navigator = super::window().ok_or("no window")?.navigator();
         let status = self.status.clone();
         let promise = if native {
-            let data = js_sys::Object::new();
-            js_sys::Reflect::set(&data, &"title".into(), &self.session.quiz().title().into())?;
-            js_sys::Reflect::set(&data, &"text".into(), &view.share_text.as_str().into())?;
-            js_sys::Reflect::set(&data, &"url".into(), &url.as_str().into())?;
-            call_method(&navigator, "share", &data)?
+            let mut data = String::new();
+            let mut object = Members::open(&mut data, '{');
+            object
+                .field("title", self.session.quiz().title())
+                .field("text", &view.share_text)
+                .field("url", &url);
+            object.close();
+            call_method(&navigator, "share", &parse_js(&data)?)?
         } else {
             let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
             let text = cat!(view.share_text, " ", url);
@@ -411,14 +415,11 @@ fn first_focus(session: &Session, layout: Layout) -> Focus {
 
 /// A quiz event as the page hears it: a bubbling, composed `reader-quiz:NAME` event.
 fn custom_event(event: &QuizEvent) -> Result<Event, JsValue> {
-    let init = js_sys::Object::new();
-    for (key, value) in [
-        ("bubbles", JsValue::TRUE),
-        ("composed", JsValue::TRUE),
-        ("detail", parse_js(&event.to_json())?),
-    ] {
-        js_sys::Reflect::set(&init, &key.into(), &value)?;
-    }
+    let init = parse_js(&cat!(
+        "{\"bubbles\":true,\"composed\":true,\"detail\":",
+        event.to_json(),
+        "}"
+    ))?;
     let name = cat!("reader-quiz:", event.name());
     Ok(CustomEvent::new_with_event_init_dict(&name, init.unchecked_ref())?.into())
 }
