@@ -40,7 +40,7 @@ pub use model::{Band, Choice, Correction, Kind, Policy, Question, Quiz, Reveal, 
 pub use scoring::{BandResult, ChoiceFeedback, Outcome, QuestionResult, QuizResult, Ratio, Totals};
 pub use session::{Phase, Session, SlotView, SNAPSHOT_VERSION};
 pub use text::Texts;
-pub use validate::{MAX_CHOICES, MAX_COMMON_DENOMINATOR};
+pub use validate::{MAX_BANDS, MAX_CHOICES, MAX_COMMON_DENOMINATOR};
 pub use view::{
     AnswerKeyView, ChoiceView, FeedbackView, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView, Screen,
     Theme,

@@ -10,6 +10,9 @@ use crate::table::Positions;
 
 /// The most choices one question may have.
 pub const MAX_CHOICES: usize = 100;
+/// The most result bands a quiz may have: one for each percentage from 0 to 100, since bands
+/// may not overlap.
+pub const MAX_BANDS: usize = 101;
 /// The largest common denominator the scores of one quiz may need: 10^11, so that a total of
 /// 10,000 questions of 1,000 points each adds up exactly in 64 bits.
 pub const MAX_COMMON_DENOMINATOR: i64 = 100_000_000_000;
@@ -52,7 +55,7 @@ impl Quiz {
 
 fn build(draft: Draft) -> Quiz {
     let mut bands = draft.bands;
-    bands.sort_by_key(|b| b.min);
+    sort_by_key(&mut bands, |b| b.min);
     let unit = draft
         .questions
         .iter()
@@ -301,6 +304,12 @@ fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
 }
 
 fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
+    let n = draft.bands.len();
+    if n > MAX_BANDS {
+        let message = cat!(n.digits(), " bands is more than the limit of ", MAX_BANDS.digits());
+        errors.push(Error::at(ErrorKind::TooLarge, "bands", message));
+        return;
+    }
     let mut bands: Vec<(usize, u8, u8)> = Vec::new();
     for (i, band) in draft.bands.iter().enumerate() {
         if band.min > band.max {
@@ -313,7 +322,7 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     if bands.is_empty() {
         return;
     }
-    bands.sort_by_key(|&(_, min, _)| min);
+    sort_by_key(&mut bands, |&(_, min, _)| min);
     let mut covered_to: i16 = -1; // the highest percentage covered so far
     let mut last = None;
     // A percentage from 0 to 100, for messages: every caller's is at least 0.
@@ -350,6 +359,19 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     }
 }
 
+/// Sorts `items` by `key`, keeping equal keys in order: an insertion sort, for at most
+/// [`MAX_BANDS`] bands, where std's stable sort would cost the page half a kilobyte for each
+/// type it sorts.
+fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// `bands[i]`.
 fn band_path(i: usize) -> String {
     cat!("bands[", i.digits(), "]")
@@ -358,6 +380,15 @@ fn band_path(i: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorting_by_key_keeps_equal_keys_in_their_order() {
+        let mut items = [(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_key(&mut items, |&(key, _)| key);
+        assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        let mut empty: [u8; 0] = [];
+        sort_by_key(&mut empty, |&k| k);
+    }
 
     #[test]
     fn lcm_saturates_just_above_the_limit_without_overflowing() {

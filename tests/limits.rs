@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use common::{pool, question, quiz_doc};
 use reader_quiz::{
-    ErrorKind, Quiz, Ratio, Session, MAX_CHOICES, MAX_COMMON_DENOMINATOR, MAX_INPUT_BYTES, MAX_QUESTIONS,
+    ErrorKind, Quiz, Ratio, Session, MAX_BANDS, MAX_CHOICES, MAX_COMMON_DENOMINATOR, MAX_INPUT_BYTES, MAX_QUESTIONS,
 };
 use serde_json::{json, Value};
 
@@ -143,6 +143,21 @@ fn ten_thousand_questions_of_a_thousand_points_score_exactly_at_the_finest_denom
     assert_eq!(result.max, 10_000_000);
     assert_eq!(result.percentage, 99);
     assert_eq!(result.correct_count, MAX_QUESTIONS - 1);
+}
+
+#[test]
+fn a_band_for_each_percentage_is_the_most_a_quiz_may_have() {
+    let band = |p: usize| json!({ "min": p, "max": p, "title": format!("{p} %"), "message": "Done" });
+    let mut doc = quiz_doc("banded", json!({}), pool(2, &["a", "b"]));
+    doc["bands"] = (0..=100).rev().map(band).collect();
+    let quiz = Quiz::from_json(&doc.to_string()).unwrap();
+    assert_eq!(quiz.bands().len(), MAX_BANDS);
+    assert!(quiz.bands().iter().enumerate().all(|(p, b)| usize::from(b.min) == p));
+    doc["bands"] = (0..=100).rev().chain([50]).map(band).collect();
+    assert_eq!(problems(&doc), ["bands: 102 bands is more than the limit of 101"]);
+    // Refused before they are sorted or compared, however many there are.
+    doc["bands"] = (0..100_000).map(|i| band(i % 101)).collect();
+    assert_eq!(problems(&doc), ["bands: 100000 bands is more than the limit of 101"]);
 }
 
 #[test]

@@ -49,6 +49,10 @@ fn shape_mistakes_the_engine_refuses_the_schema_refuses_too() {
         ("one choice", |d| {
             d["questions"][0]["choices"].as_array_mut().unwrap().truncate(1);
         }),
+        ("102 bands", |d| {
+            let band = json!({ "min": 0, "max": 100, "title": "All", "message": "Done" });
+            d["bands"] = json!(vec![band; 102]);
+        }),
     ];
     let validator = validator();
     for (name, edit) in cases {
