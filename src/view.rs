@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::model::{Kind, Reveal};
 use crate::scoring::{Outcome, QuestionResult};
 use crate::session::{Phase, Session, SlotView};
-use crate::strings::{cat, joined};
+use crate::strings::cat;
 use crate::text::Texts;
 
 /// How questions are laid out on the page.
@@ -267,17 +267,17 @@ impl Session {
 fn intro(session: &Session, texts: &Texts) -> IntroView {
     let quiz = session.quiz();
     let source = quiz.source();
-    let byline: Vec<&str> = [source.author.as_deref(), Some(&source.publisher), Some(&source.date)]
-        .into_iter()
-        .flatten()
-        .collect();
+    let byline = match &source.author {
+        Some(author) => cat!(author, ", ", source.publisher, ", ", source.date),
+        None => cat!(source.publisher, ", ", source.date),
+    };
     IntroView {
         title: quiz.title().to_string(),
         intro: quiz.intro().map(str::to_string),
         source_label: texts.based_on,
         headline: source.headline.clone(),
         url: source.url.clone(),
-        byline: joined(&byline, ", "),
+        byline,
         count_text: texts.question_count(session.len()),
         corrections: quiz.corrections().iter().map(|c| cat!(c.date, ": ", c.note)).collect(),
         start_label: texts.start,

@@ -328,11 +328,16 @@ impl App {
         };
         let question = fieldset.get_attribute("data-question").unwrap_or_default();
         let checked = fieldset.query_selector_all("input:checked")?;
-        let ids: Vec<String> = (0..checked.length())
-            .filter_map(|i| checked.item(i))
-            .filter_map(|node| node.dyn_into::<Element>().ok())
-            .filter_map(|input| input.get_attribute("value"))
-            .collect();
+        let mut ids = Vec::new();
+        for i in 0..checked.length() {
+            // Each node `input:checked` finds is an input, so an element: no `instanceof` check.
+            if let Some(id) = checked
+                .item(i)
+                .and_then(|node| node.unchecked_into::<Element>().get_attribute("value"))
+            {
+                ids.push(id);
+            }
+        }
         let events = self
             .session
             .apply(&Action::Answer { question, choices: ids })
