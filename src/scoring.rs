@@ -25,7 +25,7 @@ use crate::strings::{push_digits, split_once_at, Written};
 
 /// An exact fraction, always in lowest terms with a positive denominator.
 ///
-/// Its terms are 64-bit. Adding and multiplying are exact while the results' terms stay in
+/// Its terms are 64-bit. Adding and multiplying are exact while their cross products fit in
 /// `i64` (a validated quiz's scores stay within ±10^18); comparing is exact for any terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Ratio {
