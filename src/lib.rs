@@ -20,6 +20,8 @@
 mod decode;
 mod error;
 mod events;
+#[cfg(any(target_arch = "wasm32", test))]
+mod heap;
 mod json;
 mod model;
 mod rng;
