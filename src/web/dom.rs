@@ -7,8 +7,6 @@
 use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
-use crate::strings::cat;
-
 /// Builds elements in one document.
 pub(crate) struct Dom {
     doc: Document,
@@ -91,21 +89,12 @@ pub(crate) fn add_text(parent: &Element, text: &str) {
     parent.append_with_str_1(text).unwrap_throw();
 }
 
-/// Adds a class (through the `class` attribute: one import fewer than `classList`).
+/// Adds a class.
 pub(crate) fn add_class(element: &Element, class: &str) {
-    if has_class(element, class) {
-        return;
-    }
-    let joined = match element.get_attribute("class") {
-        Some(classes) if !classes.trim().is_empty() => cat!(classes, " ", class),
-        _ => class.to_string(),
-    };
-    set(element, "class", &joined);
+    element.class_list().add_1(class).unwrap_throw();
 }
 
 /// Whether the element has a class.
 pub(crate) fn has_class(element: &Element, class: &str) -> bool {
-    element
-        .get_attribute("class")
-        .is_some_and(|classes| classes.split_ascii_whitespace().any(|c| c == class))
+    element.class_list().contains(class)
 }
