@@ -81,9 +81,7 @@ async function measure(subject, rate) {
       return count(document);
     });
   const domNodes = await countNodes();
-  const wasmMemory = subject.url.includes("widget")
-    ? await inPage(cdp, async () => (await import("/pkg/reader_quiz.js")).memoryBytes())
-    : 0;
+  const wasmMemory = await inPage(cdp, () => window.__wasmMemories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0));
   // Click → next frame: from a click until the frame that shows its result has been rendered
   // (the task after that frame's animation callback), as INP counts it: the handler, then the
   // style, layout and paint the new screen needs. `target` is "input" (the first answer) or

@@ -139,12 +139,6 @@ pub fn mount_fetch_error(element: web_sys::Element, status: u16, language: Optio
     render::error(&element, &[texts.fetch_failed(status)], texts);
 }
 
-/// The bytes of linear memory the quiz's WebAssembly has claimed, for benchmarks.
-#[wasm_bindgen(js_name = memoryBytes)]
-pub fn memory_bytes() -> usize {
-    core::arch::wasm32::memory_size(0) * 65_536
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** Options of `mount`. */

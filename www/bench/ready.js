@@ -1,4 +1,5 @@
-// Benchmark probe: records when the quiz's first button can be clicked, and long tasks.
+// Benchmark probe: records when the quiz's first button can be clicked, long tasks, and the
+// WebAssembly memory.
 // A button counts once the browser has laid it out with a height: a ResizeObserver hears of
 // that after the frame's own layout, so the probe forces no layout of its own, and it stops
 // watching once it has its answer. `window.__whenReady` resolves with the time.
@@ -7,6 +8,16 @@ new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().m
   type: "longtask",
   buffered: true,
 });
+
+// The linear memory of every WebAssembly instance the page makes, for the memory row: the widget
+// exports no probe of its own.
+window.__wasmMemories = [];
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (...args) => {
+  const made = await instantiateStreaming(...args);
+  window.__wasmMemories.push(made.instance.exports.memory);
+  return made;
+};
 
 let ready;
 window.__whenReady = new Promise((resolve) => (ready = resolve));
