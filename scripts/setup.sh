@@ -60,7 +60,7 @@ setup_browser() {
   apt_install chromium chromium-driver
 }
 
-# Builds one release WASM and its JS glue: build_one FEATURES DIRECTORY (under www/), optimized
+# Builds one release WASM and its JS glue: build_one CARGO_FLAGS DIRECTORY (under www/), optimized
 # for size (native release builds are optimized for speed). std is rebuilt from source with
 # panics that trap at once: no panic messages, locations or formatting code in the page (about
 # 6 KB brotli), no source locations left for `unwrap_throw`'s messages either (48 bytes), and
@@ -70,7 +70,7 @@ setup_browser() {
 # RUSTC_BOOTSTRAP, and a target directory of its own so that other builds keep their cache.
 # The JS glue is then minified with esbuild: wasm-bindgen writes it readable, with every doc
 # comment (about 1.5 KB brotli). Its TypeScript types stay beside it in reader_quiz.d.ts. The
-# headless build (any FEATURES) keeps its names, such as `QuizSession.name`, as publishers meet
+# headless build (`--features headless`) keeps its names, such as `QuizSession.name`, as publishers meet
 # them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. Last, the names
 # the WASM imports its glue by, and wasm-bindgen's own exports, are shortened in both files
 # (about 1.9 KB brotli).
@@ -79,17 +79,21 @@ build_one() {
   CARGO_TARGET_DIR=target/page RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     wasm-pack --quiet build --release --target web --out-dir "$out" --out-name reader_quiz --no-pack . \
-    -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size ${1:+--features "$1"}
-  esbuild --minify ${1:+--keep-names} --format=esm --log-level=warning --allow-overwrite \
+    -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size $1
+  local keep_names=
+  [[ $1 == *headless* ]] && keep_names=--keep-names
+  esbuild --minify $keep_names --format=esm --log-level=warning --allow-overwrite \
     "$out/reader_quiz.js" --outfile="$out/reader_quiz.js"
   node scripts/shorten-names.mjs "$out" >/dev/null
 }
 
 # Builds the widget (www/pkg and www/reader-quiz.js, the custom element a page loads) and the
-# headless API (www/pkg-headless).
+# headless API (www/pkg-headless). The widget leaves out the default `messages` feature, the
+# wording of errors (4.2 KB brotli): for a broken questions file, its element loads the headless
+# build, which has it, to say what is wrong and where.
 build_wasm() {
   say "building the release WASM: the widget, then the headless API"
-  build_one "" pkg
-  build_one headless pkg-headless
+  build_one --no-default-features pkg
+  build_one "--features headless" pkg-headless
   node scripts/build-element.mjs
 }

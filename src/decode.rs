@@ -2,11 +2,11 @@
 
 use std::ops::RangeInclusive;
 
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{message, Error, ErrorKind, Location, MESSAGES};
 use crate::json::{Object, SyntaxError, Value};
 use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
 use crate::scoring::Ratio;
-use crate::strings::{cat, joined, Digits, Written};
+use crate::strings::{joined, Digits, Written};
 
 /// The largest questions file accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -123,7 +123,7 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
     if text.len() > MAX_INPUT_BYTES {
         errors.push(Error::nowhere(
             ErrorKind::TooLarge,
-            cat!(
+            message!(
                 "the file is ",
                 text.len().digits(),
                 " bytes, more than the limit of ",
@@ -156,11 +156,12 @@ pub(crate) fn syntax_error(e: SyntaxError) -> Error {
     )
 }
 
+/// The path of field `key` of the object at `path`.
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
+        message!(key)
     } else {
-        cat!(path, ".", key)
+        message!(path, ".", key)
     }
 }
 
@@ -203,28 +204,29 @@ impl Reader<'_> {
     }
 
     fn type_error(&mut self, path: &str, expected: &str, found: &Value<'_>) {
-        let message = cat!("expected ", expected, ", found ", found.describe());
+        let message = message!("expected ", expected, ", found ", found.describe());
         self.error(ErrorKind::Type, path, message);
     }
 
     /// The object at `path`, after reporting its unknown and missing fields.
     fn object<'v, 't>(&mut self, value: &'v Value<'t>, path: &str, shape: &Shape) -> Option<&'v Object<'t>> {
         let Value::Object(map) = value else {
-            self.type_error(path, &cat!("a ", shape.name, " object"), value);
+            self.type_error(path, &message!("a ", shape.name, " object"), value);
             return None;
         };
         for key in map.keys() {
             if !shape.fields.contains(&key) {
-                let message = match suggest(key, shape.fields) {
-                    Some(known) => cat!("unknown field \"", key, "\", did you mean \"", known, "\"?"),
-                    None => cat!("unknown field \"", key, "\""),
+                let suggestion = if MESSAGES { suggest(key, shape.fields) } else { None };
+                let message = match suggestion {
+                    Some(known) => message!("unknown field \"", key, "\", did you mean \"", known, "\"?"),
+                    None => message!("unknown field \"", key, "\""),
                 };
                 self.error(ErrorKind::UnknownField, path, message);
             }
         }
         for key in shape.required {
             if !map.contains_key(key) {
-                self.error(ErrorKind::MissingField, path, cat!("missing field \"", key, "\""));
+                self.error(ErrorKind::MissingField, path, message!("missing field \"", key, "\""));
             }
         }
         Some(map)
@@ -292,7 +294,7 @@ impl Reader<'_> {
     fn whole(&mut self, map: &Object<'_>, path: &str, key: &str, range: RangeInclusive<u64>) -> Option<u64> {
         let value = map.get(key)?;
         let Some(n) = value.as_u64() else {
-            let expected = cat!(
+            let expected = message!(
                 "a whole number from ",
                 range.start().digits(),
                 " to ",
@@ -302,7 +304,7 @@ impl Reader<'_> {
                 self.error(
                     ErrorKind::OutOfRange,
                     &join(path, key),
-                    cat!(expected, ", found ", value.written()),
+                    message!(expected, ", found ", value.written()),
                 );
             } else {
                 self.type_error(&join(path, key), &expected, value);
@@ -310,7 +312,7 @@ impl Reader<'_> {
             return None;
         };
         if !range.contains(&n) {
-            let message = cat!(
+            let message = message!(
                 n.digits(),
                 " is out of range (",
                 range.start().digits(),
@@ -335,8 +337,13 @@ impl Reader<'_> {
         if let Some(i) = names.iter().position(|n| n == s) {
             return Some(i);
         }
-        let expected = joined(names, "\", \"");
-        let message = cat!("unknown value \"", s, "\", expected one of \"", expected, "\"");
+        let message = message!(
+            "unknown value \"",
+            s,
+            "\", expected one of \"",
+            joined(names, "\", \""),
+            "\""
+        );
         self.error(ErrorKind::InvalidValue, &join(path, key), message);
         None
     }
@@ -361,7 +368,7 @@ impl Reader<'_> {
         match parsed {
             Some(r) if r.denom() <= limit && r.numer().abs() <= limit => Some(r),
             _ => {
-                let message = cat!(
+                let message = message!(
                     "expected a fraction such as \"1/2\" or \"-1/3\" with terms up to ",
                     MAX_DENOMINATOR.digits(),
                     ", found ",
@@ -390,7 +397,7 @@ impl Reader<'_> {
         match value {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    list.extend(read(self, item, &cat!(path, "[", i.digits(), "]")));
+                    list.extend(read(self, item, &message!(path, "[", i.digits(), "]")));
                 }
             }
             other => self.type_error(&path, "an array", other),
@@ -404,7 +411,7 @@ impl Reader<'_> {
         let format = match map.get("format") {
             Some(n) if n.as_u64().is_some() => n.as_u64(),
             Some(Value::Number(n)) => {
-                let message = cat!("expected a whole number, found ", n);
+                let message = message!("expected a whole number, found ", n);
                 self.error(ErrorKind::OutOfRange, "format", message);
                 None
             }
@@ -582,7 +589,7 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
     if well_formed {
         Ok(())
     } else {
-        Err(cat!(
+        Err(message!(
             "id \"",
             id,
             "\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"
@@ -614,7 +621,7 @@ fn check_date(date: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err(cat!("\"", date, "\" is not a date of the form YYYY-MM-DD"))
+        Err(message!("\"", date, "\" is not a date of the form YYYY-MM-DD"))
     }
 }
 
@@ -628,7 +635,7 @@ fn check_url(url: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err(cat!("\"", url, "\" is not an https:// URL"))
+        Err(message!("\"", url, "\" is not an https:// URL"))
     }
 }
 
@@ -642,7 +649,7 @@ fn check_language(tag: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err(cat!(
+        Err(message!(
             "\"",
             tag,
             "\" is not a language tag such as \"en\", \"hy\" or \"pt-BR\""

@@ -4,6 +4,23 @@ use std::fmt;
 
 use crate::strings::{cat, Digits, Written};
 
+/// Whether this build words its errors (the `messages` feature, on by default). Without it, an
+/// error keeps only its kind: its message is empty, and its location [`Location::Nowhere`].
+pub(crate) const MESSAGES: bool = cfg!(feature = "messages");
+
+/// An error message (or path) made of `pieces` as [`cat!`] makes it; in a build without
+/// [`MESSAGES`], an empty string, the pieces never evaluated, so that their code and text drop out.
+macro_rules! message {
+    ($($piece:expr),+ $(,)?) => {
+        if $crate::error::MESSAGES {
+            $crate::strings::cat!($($piece),+)
+        } else {
+            ::std::string::String::new()
+        }
+    };
+}
+pub(crate) use message;
+
 /// Where a problem is: a position in the JSON text, a path into the document, or nowhere in particular.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -85,7 +102,8 @@ pub enum ErrorKind {
     Snapshot,
 }
 
-/// One problem, with its kind, its location and a human-readable message.
+/// One problem, with its kind, its location and a human-readable message (in a build without
+/// the `messages` feature, only its kind).
 ///
 /// Messages are lowercase with no trailing period; `Display` prefixes the location,
 /// e.g. `questions[3].choices[1].id: choice id "b" is used twice`.
@@ -97,8 +115,16 @@ pub struct Error {
 }
 
 impl Error {
-    /// A new error of `kind` at `location`.
+    /// A new error of `kind` at `location` (without the `messages` feature, nowhere and unsaid).
+    #[inline]
     pub fn new(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
+        if !MESSAGES {
+            return Error {
+                kind,
+                location: Location::Nowhere,
+                message: String::new(),
+            };
+        }
         Error {
             kind,
             location,
@@ -107,11 +133,13 @@ impl Error {
     }
 
     /// A new error at a document path.
+    #[inline]
     pub fn at(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::new(kind, Location::Path(path.into()), message)
     }
 
     /// A new error tied to no place.
+    #[inline]
     pub fn nowhere(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error::new(kind, Location::Nowhere, message)
     }

@@ -9,8 +9,9 @@
 use std::borrow::Cow;
 use std::hash::Hasher;
 
+use crate::error::{message, MESSAGES};
 use crate::model::Fnv;
-use crate::strings::{cat, push_digits, push_hex, Written};
+use crate::strings::{push_digits, push_hex, Written};
 use crate::table::Positions;
 
 /// How deeply arrays and objects may nest.
@@ -202,8 +203,23 @@ struct Parser<'a> {
 type Parsed<T> = Result<T, SyntaxError>;
 
 impl<'a> Parser<'a> {
-    /// An error at the byte `at` (or at the last character, past the end).
+    /// An error at the byte `at` (or at the last character, past the end). Inlined, so that in
+    /// a build without messages the texts its callers pass drop out with the message.
+    #[inline(always)]
     fn error_at(&self, at: usize, message: &str) -> SyntaxError {
+        if MESSAGES {
+            self.located(at, message)
+        } else {
+            SyntaxError {
+                message: String::new(),
+                line: 0,
+                column: 0,
+            }
+        }
+    }
+
+    /// `message` at the 1-based line and column of the byte `at`.
+    fn located(&self, at: usize, message: &str) -> SyntaxError {
         let before = &self.text[..at.min(self.text.len())];
         let (before, at_end) = match before.len() == self.text.len() {
             // Past the end: point at the last character, as editors show it.
@@ -219,6 +235,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn error_here(&self, message: &str) -> SyntaxError {
         self.error_at(self.pos, message)
     }
@@ -237,7 +254,7 @@ impl<'a> Parser<'a> {
     fn next_token(&mut self, what: &str) -> Parsed<u8> {
         self.skip_space();
         self.peek()
-            .ok_or_else(|| self.error_here(&cat!("EOF while parsing ", what)))
+            .ok_or_else(|| self.error_here(&message!("EOF while parsing ", what)))
     }
 
     fn value(&mut self) -> Parsed<Value<'a>> {
@@ -460,7 +477,7 @@ impl<'a> Parser<'a> {
                 keys.insert(&key, members.len(), key_of).is_some()
             };
             if repeated {
-                return Err(self.error_at(self.pos - 1, &cat!("duplicate key ", quoted(&key))));
+                return Err(self.error_at(self.pos - 1, &message!("duplicate key ", quoted(&key))));
             }
             if self.next_token("an object")? != b':' {
                 return Err(self.error_here("expected `:`"));

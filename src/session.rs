@@ -5,14 +5,14 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::decode::syntax_error;
-use crate::error::{Error, ErrorKind, Errors};
+use crate::error::{message, Error, ErrorKind, Errors};
 use crate::json::{self, Json, Members, Value};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
 use crate::scoring::{
     question_outcome, score_attempt, score_question, Outcome, QuestionResult, QuizResult, Tally, Totals,
 };
-use crate::strings::{cat, Digits, Written};
+use crate::strings::{Digits, Written};
 
 /// The version of the snapshot layout [`Session::snapshot`] writes.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -167,7 +167,7 @@ impl Session {
         let index = self.slot_index(question_id)?;
         let slot = &self.slots[index];
         if slot.revealed {
-            return Err(state_error(cat!(
+            return Err(state_error(message!(
                 "question \"",
                 question_id,
                 "\" is already revealed, so its answer can no longer change"
@@ -189,7 +189,7 @@ impl Session {
         if slot.selected.is_empty() {
             return Err(Error::nowhere(
                 ErrorKind::InvalidAnswer,
-                cat!("answer question \"", question_id, "\" before revealing it"),
+                message!("answer question \"", question_id, "\" before revealing it"),
             ));
         }
         slot.revealed = true;
@@ -273,9 +273,9 @@ impl Session {
     /// another quiz or another version of this one.
     pub fn restore(quiz: Arc<Quiz>, snapshot: &str) -> Result<Session, Error> {
         let saved = Snapshot::read(snapshot)
-            .map_err(|problem| snapshot_error(cat!("the snapshot is unreadable: ", problem)))?;
+            .map_err(|problem| snapshot_error(message!("the snapshot is unreadable: ", problem)))?;
         if saved.v != SNAPSHOT_VERSION {
-            return Err(snapshot_error(cat!(
+            return Err(snapshot_error(message!(
                 "snapshot version ",
                 saved.v.digits(),
                 " is not supported (expected ",
@@ -284,7 +284,7 @@ impl Session {
             )));
         }
         if saved.quiz != quiz.id {
-            return Err(snapshot_error(cat!(
+            return Err(snapshot_error(message!(
                 "the snapshot belongs to quiz \"",
                 saved.quiz,
                 "\", not \"",
@@ -331,7 +331,7 @@ impl Session {
             .ok_or_else(|| {
                 Error::nowhere(
                     ErrorKind::UnknownQuestion,
-                    cat!("question \"", question_id, "\" is not in this attempt"),
+                    message!("question \"", question_id, "\" is not in this attempt"),
                 )
             })
     }
@@ -404,13 +404,13 @@ fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) ->
         let Some((index, _)) = question.choice(id) else {
             return Err(Error::nowhere(
                 ErrorKind::UnknownChoice,
-                cat!("question \"", question.id, "\" has no choice \"", id, "\""),
+                message!("question \"", question.id, "\" has no choice \"", id, "\""),
             ));
         };
         let Err(at) = selected.binary_search(&index) else {
             return Err(Error::nowhere(
                 ErrorKind::InvalidAnswer,
-                cat!("choice \"", id, "\" is listed twice"),
+                message!("choice \"", id, "\" is listed twice"),
             ));
         };
         selected.insert(at, index);
@@ -418,7 +418,7 @@ fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) ->
     if question.kind == Kind::Single && selected.len() > 1 {
         return Err(Error::nowhere(
             ErrorKind::InvalidAnswer,
-            cat!(
+            message!(
                 "question \"",
                 question.id,
                 "\" takes one answer, got ",
@@ -472,28 +472,28 @@ impl Snapshot {
     fn read(text: &str) -> Result<Snapshot, String> {
         let value = json::parse(text).map_err(|e| e.message)?;
         let Value::Object(map) = &value else {
-            return Err(cat!("expected an object, found ", value.describe()));
+            return Err(message!("expected an object, found ", value.describe()));
         };
         if let Some(key) = map.keys().find(|k| !Self::FIELDS.contains(k)) {
-            return Err(cat!("unknown field \"", key, "\""));
+            return Err(message!("unknown field \"", key, "\""));
         }
-        let field = |key: &str| map.get(key).ok_or_else(|| cat!("missing field \"", key, "\""));
+        let field = |key: &str| map.get(key).ok_or_else(|| message!("missing field \"", key, "\""));
         let number = |key: &str| {
             let value = field(key)?;
             value
                 .as_u64()
-                .ok_or_else(|| cat!("field \"", key, "\": expected a whole number, found ", value.written()))
+                .ok_or_else(|| message!("field \"", key, "\": expected a whole number, found ", value.written()))
         };
         let text = |key: &str| {
             let value = field(key)?;
             value
                 .as_str()
                 .map(str::to_string)
-                .ok_or_else(|| cat!("field \"", key, "\": expected a string, found ", value.describe()))
+                .ok_or_else(|| message!("field \"", key, "\": expected a string, found ", value.describe()))
         };
         let phase = text("phase")?;
         let Value::Array(slots) = field("slots")? else {
-            return Err("field \"slots\": expected an array".to_string());
+            return Err(message!("field \"slots\": expected an array"));
         };
         Ok(Snapshot {
             v: small(number("v")?)?,
@@ -504,7 +504,7 @@ impl Snapshot {
             phase: [Phase::Intro, Phase::Answering, Phase::Finished]
                 .into_iter()
                 .find(|p| p.name() == phase)
-                .ok_or_else(|| cat!("unknown phase \"", phase, "\""))?,
+                .ok_or_else(|| message!("unknown phase \"", phase, "\""))?,
             position: small(number("pos")?)?,
             slots: each(slots, SavedSlot::read)?,
         })
@@ -513,7 +513,7 @@ impl Snapshot {
 
 impl SavedSlot {
     fn read(value: &Value<'_>) -> Result<SavedSlot, String> {
-        let malformed = || "a slot is not [question, order, selected, revealed]".to_string();
+        let malformed = || message!("a slot is not [question, order, selected, revealed]");
         let index = |value: &Value<'_>| small(value.as_u64().ok_or_else(malformed)?);
         let indices = |value: &Value<'_>| match value {
             Value::Array(items) => each(items, index),
@@ -546,11 +546,11 @@ fn each<T>(items: &[Value<'_>], read: impl Fn(&Value<'_>) -> Result<T, String>) 
 
 /// A saved count or index in the range of its type.
 fn small<T: TryFrom<u64>>(n: u64) -> Result<T, String> {
-    T::try_from(n).map_err(|_| cat!(n.digits(), " is out of range"))
+    T::try_from(n).map_err(|_| message!(n.digits(), " is out of range"))
 }
 
 fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
-    let inconsistent = |what: &str| snapshot_error(cat!("the snapshot is inconsistent: ", what));
+    let inconsistent = |what: &str| snapshot_error(message!("the snapshot is inconsistent: ", what));
     if saved.slots.len() != quiz.questions_per_attempt() {
         return Err(inconsistent("wrong number of questions"));
     }
@@ -649,7 +649,7 @@ impl Quiz {
         if wanted < self.questions.len() && named != wanted {
             errors.push(Error::nowhere(
                 ErrorKind::InvalidAnswer,
-                cat!(
+                message!(
                     "this quiz shows ",
                     wanted.digits(),
                     " questions per attempt, but the answers name ",
@@ -673,7 +673,7 @@ impl Quiz {
     pub fn score_json(&self, answers_json: &str) -> Result<QuizResult, Errors> {
         let value = json::parse(answers_json).map_err(|e| Errors::from(syntax_error(e)))?;
         let Value::Object(entries) = &value else {
-            let message = cat!("expected an object of question ids, found ", value.describe());
+            let message = message!("expected an object of question ids, found ", value.describe());
             return Err(Error::at(ErrorKind::Type, "", message).into());
         };
         let mut errors = Vec::new();
@@ -690,7 +690,7 @@ impl Quiz {
                     ids
                 }
                 other => {
-                    let message = cat!("expected a choice id or a list of them, found ", other.describe());
+                    let message = message!("expected a choice id or a list of them, found ", other.describe());
                     errors.push(Error::at(ErrorKind::Type, question_id, message));
                     continue;
                 }

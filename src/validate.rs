@@ -1,11 +1,11 @@
 //! The rules a quiz must follow beyond its JSON shape, checked all at once.
 
 use crate::decode::{self, Draft, MAX_QUESTIONS};
-use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::error::{message, Error, ErrorKind, Errors, Location, MESSAGES};
 
 use crate::model::{Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
-use crate::strings::{cat, push_hex, split_once_at, Digits, Written};
+use crate::strings::{push_hex, split_once_at, Digits, Written};
 use crate::table::Positions;
 
 /// The most choices one question may have.
@@ -34,7 +34,7 @@ impl Quiz {
             Some(FORMAT_VERSION) => {}
             Some(other) => {
                 // A file of another format would mostly yield noise: report only this.
-                let message = cat!(
+                let message = message!(
                     "format ",
                     other.digits(),
                     " is not supported (this engine reads format ",
@@ -45,7 +45,10 @@ impl Quiz {
             }
             None => {}
         }
-        check_rules(&draft, &mut errors);
+        // Without messages, nothing would say which rules a file with shape errors also breaks.
+        if MESSAGES || errors.is_empty() {
+            check_rules(&draft, &mut errors);
+        }
         if let Some(errors) = Errors::from_vec(errors) {
             return Err(errors);
         }
@@ -126,7 +129,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         ));
     }
     if questions.len() > MAX_QUESTIONS {
-        let message = cat!(
+        let message = message!(
             questions.len().digits(),
             " questions is more than the limit of ",
             MAX_QUESTIONS.digits()
@@ -137,8 +140,8 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
     first_use(&ids, "questions", "question", errors);
     let mut common = 1i64;
     for (i, question) in questions.iter().enumerate() {
-        let path = cat!("questions[", i.digits(), "]");
-        let choices_path = cat!(path, ".choices");
+        let path = message!("questions[", i.digits(), "]");
+        let choices_path = message!(path, ".choices");
         let ids: Vec<&str> = question.choices.iter().map(|c| c.id.as_str()).collect();
         first_use(&ids, &choices_path, "choice", errors);
         if faulted[i] {
@@ -146,19 +149,19 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         }
         let n = question.choices.len();
         if n < 2 {
-            let message = cat!("a question needs at least 2 choices, found ", n.digits());
+            let message = message!("a question needs at least 2 choices, found ", n.digits());
             errors.push(Error::at(ErrorKind::TooFewChoices, &choices_path, message));
             continue;
         }
         if n > MAX_CHOICES {
-            let message = cat!(n.digits(), " choices is more than the limit of ", MAX_CHOICES.digits());
+            let message = message!(n.digits(), " choices is more than the limit of ", MAX_CHOICES.digits());
             errors.push(Error::at(ErrorKind::TooLarge, &choices_path, message));
             continue;
         }
         let correct = question.choices.iter().filter(|c| c.correct).count();
         match question.kind {
             Kind::Single if correct != 1 => {
-                let message = cat!(
+                let message = message!(
                     "a single-answer question needs exactly 1 correct choice, found ",
                     correct.digits()
                 );
@@ -172,7 +175,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         }
         if question.kind == Kind::Single && question.policy.is_some() {
             let message = "a scoring policy applies only to multiple-answer questions";
-            errors.push(Error::at(ErrorKind::Scoring, cat!(path, ".policy"), message));
+            errors.push(Error::at(ErrorKind::Scoring, message!(path, ".policy"), message));
         }
         check_fractions(question, draft.settings.policy, &path, errors);
         common = lcm(common, denominator(question, &draft.settings));
@@ -192,7 +195,7 @@ fn first_use(ids: &[&str], path: &str, what: &str, errors: &mut Vec<Error>) {
             continue;
         }
         if let Some(first) = seen.insert(id, i, |i| ids[i]) {
-            let message = cat!(
+            let message = message!(
                 what,
                 " id \"",
                 id,
@@ -204,7 +207,7 @@ fn first_use(ids: &[&str], path: &str, what: &str, errors: &mut Vec<Error>) {
             );
             errors.push(Error::at(
                 ErrorKind::DuplicateId,
-                cat!(path, "[", i.digits(), "].id"),
+                message!(path, "[", i.digits(), "].id"),
                 message,
             ));
         }
@@ -224,15 +227,15 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
     }
     if given < question.choices.len() {
         let message = "when one choice has a fraction, every choice needs one";
-        errors.push(Error::at(ErrorKind::Scoring, cat!(path, ".choices"), message));
+        errors.push(Error::at(ErrorKind::Scoring, message!(path, ".choices"), message));
         return;
     }
     for (j, choice) in question.choices.iter().enumerate() {
         if let Some(f) = choice.fraction.filter(|f| *f < Ratio::from_int(-1) || *f > Ratio::ONE) {
-            let message = cat!("fraction ", f.written(), " is outside -1 to 1");
+            let message = message!("fraction ", f.written(), " is outside -1 to 1");
             errors.push(Error::at(
                 ErrorKind::Scoring,
-                cat!(path, ".choices[", j.digits(), "].fraction"),
+                message!(path, ".choices[", j.digits(), "].fraction"),
                 message,
             ));
         }
@@ -243,8 +246,8 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
         .filter_map(|c| c.fraction.filter(|f| *f > Ratio::ZERO))
         .fold(Ratio::ZERO, |sum, f| sum + f);
     if positive != Ratio::ONE {
-        let message = cat!("the positive fractions add up to ", positive.written(), ", not 1");
-        errors.push(Error::at(ErrorKind::Scoring, cat!(path, ".choices"), message));
+        let message = message!("the positive fractions add up to ", positive.written(), ", not 1");
+        errors.push(Error::at(ErrorKind::Scoring, message!(path, ".choices"), message));
     }
 }
 
@@ -286,7 +289,7 @@ fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
     if let Some(draw) = settings.draw {
         let pool = draft.questions.len();
         if draw > pool {
-            let message = cat!(
+            let message = message!(
                 "draw ",
                 draw.digits(),
                 " is larger than the pool of ",
@@ -298,7 +301,7 @@ fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
     }
     let penalty = settings.wrong_penalty;
     if penalty < Ratio::ZERO || penalty > Ratio::ONE {
-        let message = cat!("the penalty must be between 0 and 1, found ", penalty.written());
+        let message = message!("the penalty must be between 0 and 1, found ", penalty.written());
         errors.push(Error::at(ErrorKind::OutOfRange, "settings.wrong_penalty", message));
     }
 }
@@ -306,14 +309,14 @@ fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
 fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     let n = draft.bands.len();
     if n > MAX_BANDS {
-        let message = cat!(n.digits(), " bands is more than the limit of ", MAX_BANDS.digits());
+        let message = message!(n.digits(), " bands is more than the limit of ", MAX_BANDS.digits());
         errors.push(Error::at(ErrorKind::TooLarge, "bands", message));
         return;
     }
     let mut bands: Vec<(usize, u8, u8)> = Vec::new();
     for (i, band) in draft.bands.iter().enumerate() {
         if band.min > band.max {
-            let message = cat!("min ", band.min.digits(), " is above max ", band.max.digits());
+            let message = message!("min ", band.min.digits(), " is above max ", band.max.digits());
             errors.push(Error::at(ErrorKind::Bands, band_path(i), message));
         } else {
             bands.push((i, band.min, band.max));
@@ -333,11 +336,11 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     for &(i, min, max) in &bands {
         let (min, max) = (i16::from(min), i16::from(max));
         if min > covered_to + 1 {
-            let message = cat!("no band covers ", percent(covered_to + 1), "–", percent(min - 1), " %");
+            let message = message!("no band covers ", percent(covered_to + 1), "–", percent(min - 1), " %");
             errors.push(Error::at(ErrorKind::Bands, "bands", message));
         } else if min <= covered_to {
             let other = last.unwrap_or(i);
-            let message = cat!(
+            let message = message!(
                 "overlaps ",
                 band_path(other),
                 " on ",
@@ -354,7 +357,7 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
         }
     }
     if covered_to < 100 {
-        let message = cat!("no band covers ", percent(covered_to + 1), "–100 %");
+        let message = message!("no band covers ", percent(covered_to + 1), "–100 %");
         errors.push(Error::at(ErrorKind::Bands, "bands", message));
     }
 }
@@ -374,7 +377,7 @@ fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 
 /// `bands[i]`.
 fn band_path(i: usize) -> String {
-    cat!("bands[", i.digits(), "]")
+    message!("bands[", i.digits(), "]")
 }
 
 #[cfg(test)]

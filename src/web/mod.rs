@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
 
+use crate::error::MESSAGES;
 use crate::heap::{Heap, Pages, PAGE};
 use crate::strings::Written;
 use crate::{Error, Errors, Quiz, Texts};
@@ -104,7 +105,8 @@ fn start() {
 /// quiz's), `instance` (keeps the saved progress of several copies of one quiz on a page
 /// apart), `storageKey` (overrides where progress is saved) and `seed`.
 /// A quiz that cannot load shows its problems in the element, and the call throws them; so
-/// does a second `mount` into an element that already shows a quiz.
+/// does a second `mount` into an element that already shows a quiz. The widget's build, which
+/// leaves out the `messages` feature, says only that the file cannot load, in both places.
 #[wasm_bindgen]
 pub fn mount(
     element: web_sys::Element,
@@ -123,13 +125,22 @@ pub fn mount(
             app::App::mount(element, Arc::new(quiz), options).map_err(|_| JsError::new("could not render the quiz"))
         }
         Err(errors) => {
-            let messages = messages(&errors);
             let texts = Texts::for_language(options.language().unwrap_or("en"));
-            render::error(&element, &messages, texts);
-            Err(js_error(errors))
+            if MESSAGES {
+                render::error(&element, &messages(&errors), texts);
+                Err(js_error(errors))
+            } else {
+                // The widget's build can only say that the file is broken: its element then has
+                // the headless build (which words its errors) show why.
+                render::error(&element, &[], texts);
+                Err(JsError::new(UNDESCRIBED))
+            }
         }
     }
 }
+
+/// What the widget's build throws for a broken questions file, as it keeps no messages.
+const UNDESCRIBED: &str = "the questions file has problems (www/pkg-headless/ says which)";
 
 /// Tells the reader, in `element`, that the questions file could not be fetched: `status` is
 /// the HTTP status (0 for a network failure), `language` the interface's (English by default).

@@ -62,17 +62,20 @@ pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_
     append(container, &[&dom.text("h2", "rq-title", view.heading), &list]);
 }
 
-/// Shows problems in place of the quiz, so an editor (or a reader) sees them rather than an empty box.
+/// Shows problems in place of the quiz, so an editor (or a reader) sees them rather than an empty
+/// box; with no `messages` (a build that cannot word them), only that the quiz could not load.
 pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) {
     let dom = Dom::of(element);
     let alert = dom.el("div", "rq-load-error");
     set(&alert, "role", "alert");
     append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)]);
-    let list = dom.el("ul", "");
-    for message in messages {
-        append(&list, &[&dom.content("li", "", message)]);
+    if !messages.is_empty() {
+        let list = dom.el("ul", "");
+        for message in messages {
+            append(&list, &[&dom.content("li", "", message)]);
+        }
+        append(&alert, &[&list]);
     }
-    append(&alert, &[&list]);
     add_class(element, "rq-root");
     element.set_text_content(None);
     append(element, &[&alert]);

@@ -188,6 +188,33 @@ test("a broken questions file shows its problems in place of the quiz", async ({
   await expect(alert.locator("li")).toHaveCount(6);
 });
 
+test("only a broken questions file fetches the headless build, which words its problems", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await open(page);
+  expect(fetched.filter((path) => path.startsWith("/pkg-headless/"))).toEqual([]);
+  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
+  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await page.reload();
+  await expect(page.getByRole("alert").locator("li")).toHaveCount(6);
+  expect(fetched).toContain("/pkg-headless/reader_quiz_bg.wasm");
+});
+
+test("a broken questions file still says the quiz could not load when the headless build cannot", async ({
+  page,
+}) => {
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route("**/pkg-headless/**", (route) => route.abort());
+  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
+  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await page.goto("/");
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText("This quiz could not be loaded");
+  await expect.poll(() => warnings.length).toBeGreaterThan(0);
+  await expect(alert.locator("li")).toHaveCount(0);
+});
+
 test("a syntax error is shown with its line and column", async ({ page }) => {
   const broken = readFileSync(new URL("../fixtures/broken-syntax.json", import.meta.url), "utf8");
   await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));

@@ -31,19 +31,23 @@ const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
 // How long a quiz that starts loading on its own waits before it says so: most load sooner, and
 // a message that flashes up for a moment costs the page a layout on the way.
 const LOADING_DELAY_MS = 300;
-let engine;
+const engines = {};
 let sheet;
 let instances = 0;
 
-/** Loads the WASM once for every quiz on the page, fetching it alongside its JS glue. */
-function loadEngine() {
-  engine ??= (async () => {
-    const wasm = fetch(new URL("pkg/reader_quiz_bg.wasm", base));
-    const glue = await import(new URL("pkg/reader_quiz.js", base).href);
+/**
+ * Loads a build of the engine once for every quiz on the page, fetching its WASM alongside its
+ * JS glue: `pkg`, the widget's, or `pkg-headless`, which also words what is wrong with a broken
+ * questions file (the widget's leaves that out, as no reader of a published quiz needs it).
+ */
+function loadEngine(build = "pkg") {
+  engines[build] ??= (async () => {
+    const wasm = fetch(new URL(`${build}/reader_quiz_bg.wasm`, base));
+    const glue = await import(new URL(`${build}/reader_quiz.js`, base).href);
     await glue.default({ module_or_path: wasm });
     return glue;
   })();
-  return engine;
+  return engines[build];
 }
 
 class ReaderQuiz extends HTMLElement {
@@ -157,6 +161,15 @@ class ReaderQuiz extends HTMLElement {
       glue.mount(this.#container, text, options);
     } catch (error) {
       // A broken questions file shows its problems in the quiz's place; tell the developer too.
+      // The widget's build only says that it cannot load; the headless build says what and where.
+      const problems = this.#container.querySelector(".rq-load-error");
+      if (problems && !problems.querySelector("li")) {
+        try {
+          (await loadEngine("pkg-headless")).mount(this.#container, text, options);
+        } catch (described) {
+          error = described;
+        }
+      }
       console.warn(`reader-quiz ${src.pathname}:`, error.message);
       return;
     }
