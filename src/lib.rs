@@ -20,7 +20,7 @@
 mod decode;
 mod error;
 mod events;
-#[cfg(any(target_arch = "wasm32", test))]
+#[cfg(any(all(target_arch = "wasm32", target_os = "unknown"), test))]
 mod heap;
 mod json;
 mod model;
