@@ -1,4 +1,4 @@
-//! The WebAssembly build's memory allocator: power-of-two blocks, one free list per size.
+//! The browser build's memory allocator: power-of-two blocks, one free list per size.
 //!
 //! A block's size is its request rounded up to a power of two (at least 8 bytes), so a freed
 //! block goes back on its size's list, found again from the `Layout` Rust passes to `dealloc`:
