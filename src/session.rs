@@ -12,7 +12,7 @@ use crate::rng::Rng;
 use crate::scoring::{
     question_outcome, score_attempt, score_question, Outcome, QuestionResult, QuizResult, Tally, Totals,
 };
-use crate::strings::{Digits, Written};
+use crate::strings::Digits;
 
 /// The version of the snapshot layout [`Session::snapshot`] writes.
 pub const SNAPSHOT_VERSION: u32 = 1;
@@ -272,8 +272,12 @@ impl Session {
     /// [`ErrorKind::Snapshot`], a snapshot that is unreadable, inconsistent, or taken of
     /// another quiz or another version of this one.
     pub fn restore(quiz: Arc<Quiz>, snapshot: &str) -> Result<Session, Error> {
-        let saved = Snapshot::read(snapshot)
-            .map_err(|problem| snapshot_error(message!("the snapshot is unreadable: ", problem)))?;
+        let unreadable = |problem: &str| snapshot_error(message!("the snapshot is unreadable: ", problem));
+        let value = json::parse(snapshot).map_err(|e| unreadable(&e.message))?;
+        let saved = Snapshot::read(&value).map_err(|field| match field {
+            "" => unreadable("expected an object of the fields v, quiz, fp, seed, attempt, phase, pos and slots"),
+            field => unreadable(&message!("field \"", field, "\" is missing or malformed")),
+        })?;
         if saved.v != SNAPSHOT_VERSION {
             return Err(snapshot_error(message!(
                 "snapshot version ",
@@ -468,85 +472,78 @@ impl Json for Slot {
 impl Snapshot {
     const FIELDS: [&'static str; 8] = ["v", "quiz", "fp", "seed", "attempt", "phase", "pos", "slots"];
 
-    /// Reads what [`Session::snapshot`] wrote; the error says what is wrong, without a place.
-    fn read(text: &str) -> Result<Snapshot, String> {
-        let value = json::parse(text).map_err(|e| e.message)?;
-        let Value::Object(map) = &value else {
-            return Err(message!("expected an object, found ", value.describe()));
+    /// Reads what [`Session::snapshot`] wrote. The error is the name of the first field that
+    /// is missing or malformed, or empty when `value` is not an object of exactly these fields.
+    /// Only a name, not a described value: without messages (the page's build), errors that
+    /// carry no text cost the least code (0.2 KB less in the page than describing the value found).
+    fn read(value: &Value<'_>) -> Result<Snapshot, &'static str> {
+        let Value::Object(map) = value else {
+            return Err("");
         };
-        if let Some(key) = map.keys().find(|k| !Self::FIELDS.contains(k)) {
-            return Err(message!("unknown field \"", key, "\""));
+        if map.keys().any(|key| !Self::FIELDS.contains(&key)) {
+            return Err("");
         }
-        let field = |key: &str| map.get(key).ok_or_else(|| message!("missing field \"", key, "\""));
-        let number = |key: &str| {
-            let value = field(key)?;
-            value
-                .as_u64()
-                .ok_or_else(|| message!("field \"", key, "\": expected a whole number, found ", value.written()))
-        };
-        let text = |key: &str| {
-            let value = field(key)?;
-            value
-                .as_str()
-                .map(str::to_string)
-                .ok_or_else(|| message!("field \"", key, "\": expected a string, found ", value.describe()))
-        };
-        let phase = text("phase")?;
-        let Value::Array(slots) = field("slots")? else {
-            return Err(message!("field \"slots\": expected an array"));
-        };
+        let number = |key| map.get(key).and_then(Value::as_u64).ok_or(key);
+        let small = |key| u32::try_from(number(key)?).map_err(|_| key);
+        let text = |key| map.get(key).and_then(Value::as_str).map(str::to_string).ok_or(key);
+        let phase = map.get("phase").and_then(Value::as_str);
         Ok(Snapshot {
-            v: small(number("v")?)?,
+            v: small("v")?,
             quiz: text("quiz")?,
             fingerprint: text("fp")?,
             seed: number("seed")?,
-            attempt: small(number("attempt")?)?,
+            attempt: small("attempt")?,
             phase: [Phase::Intro, Phase::Answering, Phase::Finished]
                 .into_iter()
-                .find(|p| p.name() == phase)
-                .ok_or_else(|| message!("unknown phase \"", phase, "\""))?,
-            position: small(number("pos")?)?,
-            slots: each(slots, SavedSlot::read)?,
+                .find(|p| Some(p.name()) == phase)
+                .ok_or("phase")?,
+            position: small("pos")? as usize,
+            slots: SavedSlot::read_all(map.get("slots")).ok_or("slots")?,
         })
     }
 }
 
 impl SavedSlot {
-    fn read(value: &Value<'_>) -> Result<SavedSlot, String> {
-        let malformed = || message!("a slot is not [question, order, selected, revealed]");
-        let index = |value: &Value<'_>| small(value.as_u64().ok_or_else(malformed)?);
-        let indices = |value: &Value<'_>| match value {
-            Value::Array(items) => each(items, index),
-            _ => Err(malformed()),
+    /// A snapshot's `slots`: an array of `[question, order, selected, revealed]`.
+    fn read_all(value: Option<&Value<'_>>) -> Option<Vec<SavedSlot>> {
+        let Some(Value::Array(items)) = value else {
+            return None;
         };
-        match value {
-            Value::Array(items) => match items.as_slice() {
-                [question, order, selected, Value::Bool(revealed)] => Ok(SavedSlot(
-                    index(question)?,
-                    indices(order)?,
-                    indices(selected)?,
-                    *revealed,
-                )),
-                _ => Err(malformed()),
-            },
-            _ => Err(malformed()),
+        let mut slots = Vec::with_capacity(items.len());
+        for item in items {
+            let Value::Array(fields) = item else {
+                return None;
+            };
+            let [question, order, selected, Value::Bool(revealed)] = fields.as_slice() else {
+                return None;
+            };
+            slots.push(SavedSlot(
+                index(question)?,
+                indices(order)?,
+                indices(selected)?,
+                *revealed,
+            ));
         }
+        Some(slots)
     }
 }
 
-/// `read` of each of `items`, or the first error: a loop rather than `collect` into a `Result`,
-/// whose adapter is a larger copy per item type (0.4 KB in the page).
-fn each<T>(items: &[Value<'_>], read: impl Fn(&Value<'_>) -> Result<T, String>) -> Result<Vec<T>, String> {
-    let mut read_items = Vec::with_capacity(items.len());
+/// A saved index: a whole number in the range of `usize`.
+fn index(value: &Value<'_>) -> Option<usize> {
+    usize::try_from(value.as_u64()?).ok()
+}
+
+/// An array of saved indices. A loop rather than `collect` into an `Option`, whose adapter
+/// would be a larger copy in the page.
+fn indices(value: &Value<'_>) -> Option<Vec<usize>> {
+    let Value::Array(items) = value else {
+        return None;
+    };
+    let mut indices = Vec::with_capacity(items.len());
     for item in items {
-        read_items.push(read(item)?);
+        indices.push(index(item)?);
     }
-    Ok(read_items)
-}
-
-/// A saved count or index in the range of its type.
-fn small<T: TryFrom<u64>>(n: u64) -> Result<T, String> {
-    T::try_from(n).map_err(|_| message!(n.digits(), " is out of range"))
+    Some(indices)
 }
 
 fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {

@@ -785,6 +785,40 @@ fn restore_refuses_garbage() {
 }
 
 #[test]
+fn restore_names_the_field_it_cannot_read() {
+    let (quiz, s) = busy_session();
+    type Edit = fn(&mut Value);
+    let cases: [(&str, Edit); 7] = [
+        ("field \"seed\" is missing or malformed", |v| {
+            v.as_object_mut().unwrap().remove("seed");
+        }),
+        ("field \"quiz\" is missing or malformed", |v| v["quiz"] = json!(7)),
+        ("field \"attempt\" is missing or malformed", |v| {
+            v["attempt"] = json!(-1)
+        }),
+        ("field \"pos\" is missing or malformed", |v| {
+            v["pos"] = json!(10_000_000_000u64)
+        }),
+        ("field \"phase\" is missing or malformed", |v| {
+            v["phase"] = json!("paused")
+        }),
+        ("field \"slots\" is missing or malformed", |v| {
+            v["slots"][0][3] = json!("yes")
+        }),
+        (
+            "expected an object of the fields v, quiz, fp, seed, attempt, phase, pos and slots",
+            |v| v["extra"] = json!(1),
+        ),
+    ];
+    for (problem, edit) in cases {
+        assert_eq!(
+            restore_error(quiz.clone(), &edited(&s, edit)),
+            format!("the snapshot is unreadable: {problem}")
+        );
+    }
+}
+
+#[test]
 fn restore_refuses_a_truncated_snapshot() {
     let (quiz, s) = busy_session();
     let snapshot = s.snapshot();
