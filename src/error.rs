@@ -102,40 +102,50 @@ pub enum ErrorKind {
     Snapshot,
 }
 
-/// One problem, with its kind, its location and a human-readable message (in a build without
-/// the `messages` feature, only its kind).
+/// One problem, with its kind, its location and a human-readable message.
 ///
 /// Messages are lowercase with no trailing period; `Display` prefixes the location,
-/// e.g. `questions[3].choices[1].id: choice id "b" is used twice`.
+/// e.g. `questions[3].choices[1].id: choice id "b" is used twice`. In a build without the
+/// `messages` feature an error is only its kind: it is nowhere and says nothing, and carries no
+/// strings to build, move or drop (0.2 KB less in the page).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
+    #[cfg(feature = "messages")]
     location: Location,
+    #[cfg(feature = "messages")]
     message: String,
 }
 
+/// Where every error is without messages.
+#[cfg(not(feature = "messages"))]
+static NOWHERE: Location = Location::Nowhere;
+
 impl Error {
-    /// A new error of `kind` at `location` (without the `messages` feature, nowhere and unsaid).
+    /// A new error of `kind` at `location`.
     #[inline]
     pub fn new(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
-        if !MESSAGES {
-            return Error {
-                kind,
-                location: Location::Nowhere,
-                message: String::new(),
-            };
-        }
-        Error {
+        #[cfg(feature = "messages")]
+        return Error {
             kind,
             location,
             message: message.into(),
+        };
+        #[cfg(not(feature = "messages"))]
+        {
+            let _ = (location, message);
+            Error { kind }
         }
     }
 
     /// A new error at a document path.
     #[inline]
     pub fn at(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::new(kind, Location::Path(path.into()), message)
+        let location = match MESSAGES {
+            true => Location::Path(path.into()),
+            false => Location::Nowhere,
+        };
+        Error::new(kind, location, message)
     }
 
     /// A new error tied to no place.
@@ -151,20 +161,26 @@ impl Error {
 
     /// Where the problem is.
     pub fn location(&self) -> &Location {
-        &self.location
+        #[cfg(feature = "messages")]
+        return &self.location;
+        #[cfg(not(feature = "messages"))]
+        &NOWHERE
     }
 
     /// The message without its location.
     pub fn message(&self) -> &str {
-        &self.message
+        #[cfg(feature = "messages")]
+        return &self.message;
+        #[cfg(not(feature = "messages"))]
+        ""
     }
 }
 
 impl Written for Error {
     fn written(&self) -> String {
-        match &self.location {
-            Location::Nowhere => self.message.clone(),
-            location => cat!(location.written(), ": ", self.message),
+        match self.location() {
+            Location::Nowhere => self.message().to_string(),
+            location => cat!(location.written(), ": ", self.message()),
         }
     }
 }
