@@ -2,8 +2,8 @@
 
 use std::ops::RangeInclusive;
 
-use crate::error::{message, Error, ErrorKind, Location, MESSAGES};
-use crate::json::{Object, SyntaxError, Value};
+use crate::error::{message, Error, ErrorKind, MESSAGES};
+use crate::json::{Object, Value};
 use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
 use crate::scoring::Ratio;
 use crate::strings::{joined, Digits, Written};
@@ -136,24 +136,12 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
     let value = match crate::json::parse(text) {
         Ok(value) => value,
         Err(e) => {
-            errors.push(syntax_error(e));
+            errors.push(e);
             return None;
         }
     };
     let mut reader = Reader { errors };
     Some(reader.quiz(&value))
-}
-
-/// A JSON syntax error as an [`Error`] at its 1-based line and column.
-pub(crate) fn syntax_error(e: SyntaxError) -> Error {
-    Error::new(
-        ErrorKind::Syntax,
-        Location::Position {
-            line: e.line,
-            column: e.column,
-        },
-        e.message,
-    )
 }
 
 /// The path of field `key` of the object at `path`.

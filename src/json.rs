@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::hash::Hasher;
 
-use crate::error::{message, MESSAGES};
+use crate::error::{message, Error, ErrorKind, Location, MESSAGES};
 use crate::model::Fnv;
 use crate::strings::{push_digits, push_hex, Written};
 use crate::table::Positions;
@@ -169,16 +169,9 @@ pub(crate) fn whole(digits: &str) -> Option<u64> {
         .try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')))
 }
 
-/// A syntax error: what is wrong, at a 1-based line and column (in characters).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct SyntaxError {
-    pub(crate) message: String,
-    pub(crate) line: usize,
-    pub(crate) column: usize,
-}
-
-/// Parses one JSON value filling the whole of `text` (white space aside).
-pub(crate) fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
+/// Parses one JSON value filling the whole of `text` (white space aside). A syntax error is of
+/// kind [`ErrorKind::Syntax`], at its 1-based line and column (in characters).
+pub(crate) fn parse(text: &str) -> Result<Value<'_>, Error> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
@@ -200,26 +193,22 @@ struct Parser<'a> {
     depth: usize,
 }
 
-type Parsed<T> = Result<T, SyntaxError>;
+type Parsed<T> = Result<T, Error>;
 
 impl<'a> Parser<'a> {
     /// An error at the byte `at` (or at the last character, past the end). Inlined, so that in
     /// a build without messages the texts its callers pass drop out with the message.
     #[inline(always)]
-    fn error_at(&self, at: usize, message: &str) -> SyntaxError {
+    fn error_at(&self, at: usize, message: &str) -> Error {
         if MESSAGES {
             self.located(at, message)
         } else {
-            SyntaxError {
-                message: String::new(),
-                line: 0,
-                column: 0,
-            }
+            Error::nowhere(ErrorKind::Syntax, "")
         }
     }
 
     /// `message` at the 1-based line and column of the byte `at`.
-    fn located(&self, at: usize, message: &str) -> SyntaxError {
+    fn located(&self, at: usize, message: &str) -> Error {
         let before = &self.text[..at.min(self.text.len())];
         let (before, at_end) = match before.len() == self.text.len() {
             // Past the end: point at the last character, as editors show it.
@@ -228,15 +217,15 @@ impl<'a> Parser<'a> {
         };
         let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
         let empty = self.text.is_empty() && at_end;
-        SyntaxError {
-            message: message.into(),
+        let location = Location::Position {
             line: before.bytes().filter(|&b| b == b'\n').count() + 1,
             column: before[line_start..].chars().count() + usize::from(!empty),
-        }
+        };
+        Error::new(ErrorKind::Syntax, location, message)
     }
 
     #[inline(always)]
-    fn error_here(&self, message: &str) -> SyntaxError {
+    fn error_here(&self, message: &str) -> Error {
         self.error_at(self.pos, message)
     }
 
@@ -327,7 +316,7 @@ impl<'a> Parser<'a> {
         Ok(Value::Number(&self.text[start..self.pos]))
     }
 
-    fn invalid_number(&self) -> SyntaxError {
+    fn invalid_number(&self) -> Error {
         match self.peek() {
             Some(_) => self.error_here("invalid number"),
             None => self.error_here("EOF while parsing a value"),
@@ -739,9 +728,10 @@ mod tests {
         ];
         for (text, message, line, column) in cases {
             let error = parse(text).expect_err(text);
+            assert_eq!(error.kind(), ErrorKind::Syntax);
             assert_eq!(
-                (error.message.as_str(), error.line, error.column),
-                (message, line, column),
+                (error.message(), error.location()),
+                (message, &Location::Position { line, column }),
                 "{text:?}"
             );
         }
@@ -753,7 +743,7 @@ mod tests {
         // k3 came before the object outgrew a scan, k33 after.
         for key in ["k3", "k33"] {
             let text = format!("{{{}, \"{key}\": 0}}", members.join(", "));
-            assert_eq!(parse(&text).unwrap_err().message, format!("duplicate key \"{key}\""));
+            assert_eq!(parse(&text).unwrap_err().message(), format!("duplicate key \"{key}\""));
         }
         assert!(
             parse(r#"[{"a": 1}, {"a": 2}]"#).is_ok(),
@@ -767,8 +757,8 @@ mod tests {
         assert!(parse(&at(128)).is_ok());
         let error = parse(&at(129)).unwrap_err();
         assert_eq!(
-            (error.message.as_str(), error.column),
-            ("recursion limit exceeded", 129)
+            (error.message(), error.location()),
+            ("recursion limit exceeded", &Location::Position { line: 1, column: 129 })
         );
     }
 

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::decode::syntax_error;
 use crate::error::{message, Error, ErrorKind, Errors};
 use crate::json::{self, Json, Members, Value};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
@@ -273,7 +272,7 @@ impl Session {
     /// another quiz or another version of this one.
     pub fn restore(quiz: Arc<Quiz>, snapshot: &str) -> Result<Session, Error> {
         let unreadable = |problem: &str| snapshot_error(message!("the snapshot is unreadable: ", problem));
-        let value = json::parse(snapshot).map_err(|e| unreadable(&e.message))?;
+        let value = json::parse(snapshot).map_err(|e| unreadable(e.message()))?;
         let saved = Snapshot::read(&value).map_err(|field| match field {
             "" => unreadable("expected an object of the fields v, quiz, fp, seed, attempt, phase, pos and slots"),
             field => unreadable(&message!("field \"", field, "\" is missing or malformed")),
@@ -668,7 +667,7 @@ impl Quiz {
     /// Scores an answers file: a JSON object from question id to a choice id or a list of them,
     /// such as `{"q1": "a", "q2": ["b", "d"], "q3": []}`. See [`Quiz::score`].
     pub fn score_json(&self, answers_json: &str) -> Result<QuizResult, Errors> {
-        let value = json::parse(answers_json).map_err(|e| Errors::from(syntax_error(e)))?;
+        let value = json::parse(answers_json).map_err(Errors::from)?;
         let Value::Object(entries) = &value else {
             let message = message!("expected an object of question ids, found ", value.describe());
             return Err(Error::at(ErrorKind::Type, "", message).into());
