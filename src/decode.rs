@@ -225,7 +225,7 @@ impl Reader<'_> {
         let value = map.get(key)?;
         match value {
             Value::String(s) if s.trim().is_empty() => {
-                self.error(ErrorKind::EmptyText, &join(path, key), "text is empty");
+                self.error(ErrorKind::EmptyText, &join(path, key), message!("text is empty"));
                 None
             }
             Value::String(s) => Some(s.to_string()),

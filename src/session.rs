@@ -154,7 +154,7 @@ impl Session {
     /// Leaves the intro for the first question.
     pub fn start(&mut self) -> Result<(), Error> {
         if self.phase != Phase::Intro {
-            return Err(state_error("the quiz has already started"));
+            return Err(state_error(message!("the quiz has already started")));
         }
         self.phase = Phase::Answering;
         Ok(())
@@ -182,7 +182,7 @@ impl Session {
         self.require_answering()?;
         let index = self.slot_index(question_id)?;
         if self.quiz.settings.reveal == Reveal::End {
-            return Err(state_error("this quiz reveals its answers only at the end"));
+            return Err(state_error(message!("this quiz reveals its answers only at the end")));
         }
         let slot = &mut self.slots[index];
         if slot.selected.is_empty() {
@@ -199,7 +199,9 @@ impl Session {
     pub fn next_question(&mut self) -> Result<(), Error> {
         self.require_answering()?;
         if self.position + 1 >= self.slots.len() {
-            return Err(state_error("this is the last question: finish the quiz instead"));
+            return Err(state_error(message!(
+                "this is the last question: finish the quiz instead"
+            )));
         }
         self.position += 1;
         Ok(())
@@ -209,7 +211,7 @@ impl Session {
     pub fn previous_question(&mut self) -> Result<(), Error> {
         self.require_answering()?;
         if self.position == 0 {
-            return Err(state_error("this is the first question"));
+            return Err(state_error(message!("this is the first question")));
         }
         self.position -= 1;
         Ok(())
@@ -219,7 +221,7 @@ impl Session {
     /// again does nothing. Unanswered questions score 0.
     pub fn finish(&mut self) -> Result<(), Error> {
         match self.phase {
-            Phase::Intro => Err(state_error("the quiz has not started")),
+            Phase::Intro => Err(state_error(message!("the quiz has not started"))),
             Phase::Answering | Phase::Finished => {
                 self.phase = Phase::Finished;
                 Ok(())
@@ -231,7 +233,7 @@ impl Session {
     /// preferring questions the last attempt did not show.
     pub fn retry(&mut self) -> Result<(), Error> {
         if self.phase == Phase::Intro {
-            return Err(state_error("the quiz has not started"));
+            return Err(state_error(message!("the quiz has not started")));
         }
         let shown: Vec<usize> = self.slots.iter().map(|s| s.question).collect();
         let attempt = self.attempt.wrapping_add(1);
@@ -296,7 +298,9 @@ impl Session {
             )));
         }
         if saved.fingerprint != quiz.fingerprint {
-            return Err(snapshot_error("the snapshot was taken of another version of this quiz"));
+            return Err(snapshot_error(message!(
+                "the snapshot was taken of another version of this quiz"
+            )));
         }
         check_saved_slots(&quiz, &saved)?;
         Ok(Session {
@@ -320,9 +324,9 @@ impl Session {
 
     fn require_answering(&self) -> Result<(), Error> {
         match self.phase {
-            Phase::Intro => Err(state_error("start the quiz first")),
+            Phase::Intro => Err(state_error(message!("start the quiz first"))),
             Phase::Answering => Ok(()),
-            Phase::Finished => Err(state_error("the quiz is finished: retry to answer again")),
+            Phase::Finished => Err(state_error(message!("the quiz is finished: retry to answer again"))),
         }
     }
 

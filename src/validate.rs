@@ -26,9 +26,8 @@ impl Quiz {
         let mut errors = Vec::new();
         let draft = decode::decode(text, &mut errors);
         let Some(draft) = draft else {
-            return Err(
-                Errors::from_vec(errors).unwrap_or_else(|| Error::nowhere(ErrorKind::Syntax, "unreadable").into())
-            );
+            return Err(Errors::from_vec(errors)
+                .unwrap_or_else(|| Error::nowhere(ErrorKind::Syntax, message!("unreadable")).into()));
         };
         match draft.format {
             Some(FORMAT_VERSION) => {}
@@ -125,7 +124,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         errors.push(Error::at(
             ErrorKind::OutOfRange,
             "questions",
-            "a quiz needs at least 1 question",
+            message!("a quiz needs at least 1 question"),
         ));
     }
     if questions.len() > MAX_QUESTIONS {
@@ -168,20 +167,20 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
                 errors.push(Error::at(ErrorKind::CorrectChoices, &path, message));
             }
             Kind::Multiple if correct == 0 => {
-                let message = "a multiple-answer question needs at least 1 correct choice, found none";
+                let message = message!("a multiple-answer question needs at least 1 correct choice, found none");
                 errors.push(Error::at(ErrorKind::CorrectChoices, &path, message));
             }
             _ => {}
         }
         if question.kind == Kind::Single && question.policy.is_some() {
-            let message = "a scoring policy applies only to multiple-answer questions";
+            let message = message!("a scoring policy applies only to multiple-answer questions");
             errors.push(Error::at(ErrorKind::Scoring, message!(path, ".policy"), message));
         }
         check_fractions(question, draft.settings.policy, &path, errors);
         common = lcm(common, denominator(question, &draft.settings));
     }
     if common > MAX_COMMON_DENOMINATOR {
-        let message = "the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts";
+        let message = message!("the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts");
         errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
     }
 }
@@ -221,12 +220,12 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
     }
     let policy = question.policy.unwrap_or(quiz_policy);
     if question.kind == Kind::Single || policy != Policy::Moodle {
-        let message = "choice fractions are used only by the moodle policy of a multiple-answer question";
+        let message = message!("choice fractions are used only by the moodle policy of a multiple-answer question");
         errors.push(Error::at(ErrorKind::Scoring, path, message));
         return;
     }
     if given < question.choices.len() {
-        let message = "when one choice has a fraction, every choice needs one";
+        let message = message!("when one choice has a fraction, every choice needs one");
         errors.push(Error::at(ErrorKind::Scoring, message!(path, ".choices"), message));
         return;
     }
