@@ -93,10 +93,6 @@ pub struct Texts {
     pub pass_mark: &'static str,
     /// What a shared result says: points, max, percentage, quiz title.
     pub share_text: &'static str,
-    /// Said when the questions file could not be fetched at all.
-    pub fetch_failed: &'static str,
-    /// "The questions file could not be loaded (HTTP {0})": the status.
-    pub fetch_failed_status: &'static str,
 }
 
 impl Texts {
@@ -181,14 +177,6 @@ impl Texts {
     /// What a shared result says, given the points already formatted.
     pub fn share_text(&self, points: &str, max: u64, percentage: u8, title: &str) -> String {
         fill(self.share_text, &[points, &max.digits(), &percentage.digits(), title])
-    }
-
-    /// "The questions file could not be loaded (HTTP 404)"; status 0 is a network failure.
-    pub fn fetch_failed(&self, status: u16) -> String {
-        match status {
-            0 => self.fetch_failed.to_string(),
-            _ => fill(self.fetch_failed_status, &[&status.digits()]),
-        }
     }
 
     /// A decimal from the core (`"0.5"`) with this language's separator (`"0,5"`).
@@ -290,8 +278,6 @@ pub static ENGLISH: Texts = Texts {
     score: "You scored {0} out of {1} ({2} %)",
     pass_mark: "The pass mark is {0} %",
     share_text: "I scored {0} out of {1} ({2} %) in the quiz “{3}”.",
-    fetch_failed: "The questions file could not be loaded.",
-    fetch_failed_status: "The questions file could not be loaded (HTTP {0}).",
 };
 
 /// Armenian (Eastern).
@@ -331,8 +317,6 @@ pub static ARMENIAN: Texts = Texts {
     score: "Դուք հավաքեցիք {0} միավոր {1}-ից ({2} %)",
     pass_mark: "Անցողիկ շեմը՝ {0} %",
     share_text: "Ես հավաքեցի {0} միավոր {1}-ից ({2} %) «{3}» վիկտորինայում։",
-    fetch_failed: "Հարցերի ֆայլը չհաջողվեց բեռնել։",
-    fetch_failed_status: "Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP {0})։",
 };
 
 /// Russian.
@@ -372,8 +356,6 @@ pub static RUSSIAN: Texts = Texts {
     score: "Ваш результат: {0} из {1} ({2} %)",
     pass_mark: "Проходной порог — {0} %",
     share_text: "Мой результат в тесте «{3}»: {0} из {1} ({2} %).",
-    fetch_failed: "Не удалось загрузить файл с вопросами.",
-    fetch_failed_status: "Не удалось загрузить файл с вопросами (HTTP {0}).",
 };
 
 #[cfg(test)]
@@ -439,11 +421,6 @@ mod tests {
         assert_eq!(ENGLISH.progress(3, 10), "Question 3 of 10");
         assert_eq!(ENGLISH.points_of("0.5", 1), "0.5 of 1 point");
         assert_eq!(ENGLISH.points_of("2", 3), "2 of 3 points");
-        assert_eq!(ENGLISH.fetch_failed(0), "The questions file could not be loaded.");
-        assert_eq!(
-            ENGLISH.fetch_failed(404),
-            "The questions file could not be loaded (HTTP 404)."
-        );
         assert_eq!(
             RUSSIAN.share_text("7", 10, 70, "Армения"),
             "Мой результат в тесте «Армения»: 7 из 10 (70 %)."
@@ -479,7 +456,6 @@ mod tests {
                 (texts.score, 3),
                 (texts.pass_mark, 1),
                 (texts.share_text, 4),
-                (texts.fetch_failed_status, 1),
             ];
             for (template, count) in templates {
                 let placeholders: Vec<&str> = template.match_indices('{').map(|(i, _)| &template[i..i + 3]).collect();
@@ -493,7 +469,6 @@ mod tests {
                     assert!(template.contains(&format!("{{{index}}}")), "{}: {template}", texts.tag);
                 }
             }
-            assert!(!texts.fetch_failed.contains('{'));
         }
     }
 

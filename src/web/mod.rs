@@ -108,14 +108,6 @@ pub fn mount(
 /// What the widget's build throws for a broken questions file, as it keeps no messages.
 const UNDESCRIBED: &str = "the questions file has problems (www/pkg-headless/ says which)";
 
-/// Tells the reader, in `element`, that the questions file could not be fetched: `status` is
-/// the HTTP status (0 for a network failure), `language` the interface's (English by default).
-#[wasm_bindgen(js_name = mountFetchError)]
-pub fn mount_fetch_error(element: web_sys::Element, status: u16, language: Option<String>) {
-    let texts = Texts::for_language(language.as_deref().unwrap_or("en"));
-    render::error(&element, &[texts.fetch_failed(status)], texts);
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** Options of `mount`. */

@@ -228,6 +228,15 @@ test("a missing questions file is reported, not a blank box", async ({ page }) =
   await expect(page.getByRole("alert")).toContainText("The questions file could not be loaded (HTTP 404).");
 });
 
+test("a questions file the network refuses is reported at once, without waiting for the engine", async ({ page }) => {
+  await page.route("**/questions.json", (route) => route.abort("connectionrefused"));
+  // The engine never arrives: the message must not depend on it.
+  await page.route("**/reader_quiz_bg.wasm", () => {});
+  await page.goto("/");
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText("The questions file could not be loaded.");
+});
+
 test("markup in question text is shown as text, never run", async ({ page }) => {
   const hostile = structuredClone(quiz);
   hostile.settings.draw = hostile.questions.length;

@@ -9,22 +9,29 @@
 import STYLES from "./quiz.css";
 
 const base = new URL(".", import.meta.url);
-// The strings shown before the engine (and its locale tables) has loaded.
+// The strings the element shows itself: before there is a quiz, and when the engine or the
+// questions file cannot be had (`{0}` is the HTTP status).
 const PRELOAD_TEXTS = {
   en: {
     open: "Take the quiz",
     loading: "Loading the quiz…",
     failed: "This quiz could not be loaded: the browser could not start it.",
+    unfetched: "The questions file could not be loaded.",
+    unfetchedStatus: "The questions file could not be loaded (HTTP {0}).",
   },
   hy: {
     open: "Անցնել վիկտորինան",
     loading: "Վիկտորինան բեռնվում է…",
     failed: "Վիկտորինան չհաջողվեց բեռնել. դիտարկիչը չկարողացավ այն գործարկել։",
+    unfetched: "Հարցերի ֆայլը չհաջողվեց բեռնել։",
+    unfetchedStatus: "Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP {0})։",
   },
   ru: {
     open: "Пройти тест",
     loading: "Тест загружается…",
     failed: "Не удалось загрузить тест: браузер не смог его запустить.",
+    unfetched: "Не удалось загрузить файл с вопросами.",
+    unfetchedStatus: "Не удалось загрузить файл с вопросами (HTTP {0}).",
   },
 };
 const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
@@ -135,20 +142,21 @@ class ReaderQuiz extends HTMLElement {
       () => Promise.reject(0),
     );
     questions.catch(() => {});
+    let text;
+    try {
+      text = await questions;
+    } catch (status) {
+      // Status 0: the request itself failed (offline, refused by CORS).
+      this.#showMessage("rq-load-error", "alert", status ? "unfetchedStatus" : "unfetched", status);
+      console.warn(`reader-quiz: ${src} could not be loaded (HTTP ${status})`);
+      return;
+    }
     let glue;
     try {
       glue = await engine;
     } catch (error) {
       this.#showMessage("rq-load-error", "alert", "failed");
       throw error;
-    }
-    let text;
-    try {
-      text = await questions;
-    } catch (status) {
-      glue.mountFetchError(this.#container, status, this.getAttribute("lang") ?? undefined);
-      console.warn(`reader-quiz: ${src} could not be loaded (HTTP ${status})`);
-      return;
     }
     const options = {
       layout: this.getAttribute("layout") ?? undefined,
@@ -180,12 +188,12 @@ class ReaderQuiz extends HTMLElement {
     this.#showMessage("rq-loading", "status", "loading");
   }
 
-  /** Shows one of the preload texts, by `key`, in place of the quiz, in a live region of `role`. */
-  #showMessage(className, role, key) {
+  /** Shows one of the preload texts, by `key`, its `{0}` filled with `value`, in place of the quiz, in a live region of `role`. */
+  #showMessage(className, role, key, value) {
     const message = document.createElement("p");
     message.className = className;
     message.setAttribute("role", role);
-    message.textContent = this.#preloadText(key);
+    message.textContent = this.#preloadText(key).replace("{0}", value);
     this.#container.className = "rq-root";
     this.#container.replaceChildren(message);
   }
