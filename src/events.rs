@@ -181,27 +181,27 @@ impl QuizEvent {
 }
 
 impl Session {
-    /// Carries out `action` and returns the events it caused, in order; an action that
-    /// changes nothing (revealing twice, finishing twice) causes none.
-    pub fn apply(&mut self, action: &Action) -> Result<Vec<QuizEvent>, Error> {
+    /// Carries out `action` and returns the event it caused: each action causes at most one,
+    /// and one that changes nothing (moving, revealing twice, finishing twice) causes none.
+    pub fn apply(&mut self, action: &Action) -> Result<Option<QuizEvent>, Error> {
         let quiz_id = self.quiz().id().to_string();
         match action {
             Action::Start => {
                 self.start()?;
-                Ok(vec![self.started()])
+                Ok(Some(self.started()))
             }
             Action::Answer { question, choices } => {
                 let ids: Vec<&str> = choices.iter().map(String::as_str).collect();
                 self.answer(question, &ids)?;
                 let position = self.slot_index(question)?;
                 let choice_ids = self.current_selection(position);
-                Ok(vec![QuizEvent::Answered {
+                Ok(Some(QuizEvent::Answered {
                     quiz_id,
                     attempt: self.attempt(),
                     question_id: question.clone(),
                     choice_ids,
                     correct: self.outcome_at(position) == Outcome::Correct,
-                }])
+                }))
             }
             Action::Reveal { question } => {
                 let was_revealed = self
@@ -209,27 +209,27 @@ impl Session {
                     .is_ok_and(|p| self.slot(p).is_some_and(|s| s.revealed));
                 self.reveal(question)?;
                 if was_revealed {
-                    return Ok(Vec::new());
+                    return Ok(None);
                 }
                 let outcome = self.outcome_at(self.slot_index(question)?);
-                Ok(vec![QuizEvent::Revealed {
+                Ok(Some(QuizEvent::Revealed {
                     quiz_id,
                     attempt: self.attempt(),
                     question_id: question.clone(),
                     outcome,
                     correct: outcome == Outcome::Correct,
-                }])
+                }))
             }
-            Action::Next => self.next_question().map(|()| Vec::new()),
-            Action::Back => self.previous_question().map(|()| Vec::new()),
+            Action::Next => self.next_question().map(|()| None),
+            Action::Back => self.previous_question().map(|()| None),
             Action::Finish => {
                 let was_finished = self.phase() == Phase::Finished;
                 self.finish()?;
                 if was_finished {
-                    return Ok(Vec::new());
+                    return Ok(None);
                 }
                 let result = self.result();
-                Ok(vec![QuizEvent::Completed {
+                Ok(Some(QuizEvent::Completed {
                     quiz_id,
                     attempt: self.attempt(),
                     score: result.points_text,
@@ -237,14 +237,14 @@ impl Session {
                     percentage: result.percentage,
                     passed: result.passed,
                     band: result.band.map(|b| b.title),
-                }])
+                }))
             }
             Action::Retry => {
                 self.retry()?;
-                Ok(vec![QuizEvent::Retried {
+                Ok(Some(QuizEvent::Retried {
                     quiz_id,
                     attempt: self.attempt(),
-                }])
+                }))
             }
         }
     }

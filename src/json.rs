@@ -816,7 +816,7 @@ mod tests {
     fn the_cores_values_are_written_as_serde_json_writes_them() {
         let quiz = Arc::new(Quiz::from_json(include_str!("../questions.json")).unwrap());
         let mut session = Session::new(quiz, 7);
-        let mut events = session.apply(&Action::Start).unwrap();
+        let mut events: Vec<_> = session.apply(&Action::Start).unwrap().into_iter().collect();
         let first = session.current();
         let (question, choice) = (first.question.id.clone(), first.question.choices[0].id.clone());
         events.extend(

@@ -30,11 +30,13 @@ fn started(settings: Value) -> Session {
     s
 }
 
-/// Applies `action`, which must succeed, and returns its events.
+/// Applies `action`, which must succeed, and returns its event as a list (empty or of one).
 #[track_caller]
 fn apply(s: &mut Session, action: &Action) -> Vec<QuizEvent> {
     s.apply(action)
         .unwrap_or_else(|e| panic!("{action:?} should succeed: {e}"))
+        .into_iter()
+        .collect()
 }
 
 /// Applies each of `actions` in turn, each of which must succeed, and returns all their events.

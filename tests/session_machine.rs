@@ -508,8 +508,8 @@ fn run(spec: &QuizSpec, ops: &[Op], with_model: bool) -> Result<(), TestCaseErro
             prop_assert_eq!(mirrored.0.is_ok(), result.is_ok(), "step {}: {:?}", step, op);
             prop_assert_eq!(mirrored.1.is_ok(), result.is_ok(), "step {}: {:?}", step, op);
             match result {
-                Ok(events) => {
-                    check_events(action, &events, &before, &session)?;
+                Ok(event) => {
+                    check_events(action, event.as_slice(), &before, &session)?;
                     Ok(())
                 }
                 Err(e) => Err(e.kind()),

@@ -176,7 +176,7 @@ impl App {
             return;
         }
         let mut session = Session::new(quiz, 0);
-        let Ok(events) = session.apply(&Action::Start) else {
+        let Ok(event) = session.apply(&Action::Start) else {
             return;
         };
         let offstage = Dom::of(&self.host).el("div", "rq-screen rq-rehearsal");
@@ -190,7 +190,7 @@ impl App {
         let _ = js_sys::Reflect::get(&offstage, &"offsetHeight".into());
         offstage.remove();
         // Told to the detached copy, which nothing listens to.
-        for event in &events {
+        if let Some(event) = &event {
             let _ = custom_event(event).map(|event| offstage.dispatch_event(&event));
         }
     }
@@ -238,8 +238,8 @@ impl App {
             "share" | "copy" => return self.share(name == "share"),
             _ => return Ok(()),
         };
-        let events = match self.session.apply(&action) {
-            Ok(events) => events,
+        let event = match self.session.apply(&action) {
+            Ok(event) => event,
             Err(e) if e.kind() == ErrorKind::InvalidAnswer => {
                 // Checked with nothing picked: say so beside the question rather than fail.
                 self.draw(Focus::Legend(question.clone()), Some(&question));
@@ -250,7 +250,7 @@ impl App {
         self.save();
         let focus = focus.unwrap_or_else(|| first_focus(&self.session, self.layout));
         self.draw(focus, None);
-        self.dispatch(&events)
+        self.dispatch(event.as_ref())
     }
 
     /// Shares the result with the Web Share API, or copies it with a link to the clipboard,
@@ -314,9 +314,9 @@ impl App {
         }
     }
 
-    /// Tells the page what happened: a bubbling, composed `reader-quiz:NAME` event on the host.
-    fn dispatch(&self, events: &[QuizEvent]) -> Result<(), JsValue> {
-        for event in events {
+    /// Tells the page what happened, if anything: a bubbling, composed `reader-quiz:NAME` event on the host.
+    fn dispatch(&self, event: Option<&QuizEvent>) -> Result<(), JsValue> {
+        if let Some(event) = event {
             self.host.dispatch_event(&custom_event(event)?)?;
         }
         Ok(())
@@ -338,12 +338,12 @@ impl App {
                 ids.push(id);
             }
         }
-        let events = self
+        let event = self
             .session
             .apply(&Action::Answer { question, choices: ids })
             .map_err(|e| JsValue::from(js_error(e)))?;
         self.save();
-        self.dispatch(&events)?;
+        self.dispatch(event.as_ref())?;
         if has_class(&fieldset, "rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
             let id = input.get_attribute("id").unwrap_or_default();
