@@ -384,7 +384,7 @@ fn question_view(
 }
 
 fn result(session: &Session, texts: &Texts) -> ResultView {
-    let result = session.result();
+    let mut result = session.result();
     let settings = session.quiz().settings();
     let points = texts.decimal(&result.points_text);
     let score_text = texts.score(&points, result.max, result.percentage);
@@ -393,7 +393,7 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
     } else {
         texts.pass_mark(settings.pass_mark)
     };
-    let band = result.band.clone();
+    let (band_title, band_message) = result.band.take().map(|b| (b.title, b.message)).unzip();
     ResultView {
         heading: texts.result_heading,
         announcement: cat!(score_text, ". ", pass_text, "."),
@@ -401,8 +401,8 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
         percentage: result.percentage,
         passed: result.passed,
         pass_text,
-        band_title: band.as_ref().map(|b| b.title.clone()),
-        band_message: band.map(|b| b.message),
+        band_title,
+        band_message,
         review_heading: texts.review,
         review: (0..session.len())
             .map(|p| question_view(session, p, &result.questions[p], texts, false))
