@@ -184,7 +184,6 @@ impl Session {
     /// Carries out `action` and returns the event it caused: each action causes at most one,
     /// and one that changes nothing (moving, revealing twice, finishing twice) causes none.
     pub fn apply(&mut self, action: &Action) -> Result<Option<QuizEvent>, Error> {
-        let quiz_id = self.quiz().id().to_string();
         match action {
             Action::Start => {
                 self.start()?;
@@ -196,7 +195,7 @@ impl Session {
                 let position = self.slot_index(question)?;
                 let choice_ids = self.current_selection(position);
                 Ok(Some(QuizEvent::Answered {
-                    quiz_id,
+                    quiz_id: self.quiz_id(),
                     attempt: self.attempt(),
                     question_id: question.clone(),
                     choice_ids,
@@ -213,7 +212,7 @@ impl Session {
                 }
                 let outcome = self.outcome_at(self.slot_index(question)?);
                 Ok(Some(QuizEvent::Revealed {
-                    quiz_id,
+                    quiz_id: self.quiz_id(),
                     attempt: self.attempt(),
                     question_id: question.clone(),
                     outcome,
@@ -230,7 +229,7 @@ impl Session {
                 }
                 let result = self.result();
                 Ok(Some(QuizEvent::Completed {
-                    quiz_id,
+                    quiz_id: self.quiz_id(),
                     attempt: self.attempt(),
                     score: result.points_text,
                     max: result.max,
@@ -242,16 +241,21 @@ impl Session {
             Action::Retry => {
                 self.retry()?;
                 Ok(Some(QuizEvent::Retried {
-                    quiz_id,
+                    quiz_id: self.quiz_id(),
                     attempt: self.attempt(),
                 }))
             }
         }
     }
 
+    /// The quiz's id, as each event carries it.
+    fn quiz_id(&self) -> String {
+        self.quiz().id().to_string()
+    }
+
     fn started(&self) -> QuizEvent {
         QuizEvent::Started {
-            quiz_id: self.quiz().id().to_string(),
+            quiz_id: self.quiz_id(),
             attempt: self.attempt(),
             questions: self.len(),
         }
