@@ -188,7 +188,10 @@ class ReaderQuiz extends HTMLElement {
     this.#showMessage("rq-loading", "status", "loading");
   }
 
-  /** Shows one of the preload texts, by `key`, its `{0}` filled with `value`, in place of the quiz, in a live region of `role`. */
+  /**
+   * Shows one of the preload texts, by `key`, its `{0}` filled with `value`, in place of the quiz,
+   * in a live region of `role`.
+   */
   #showMessage(className, role, key, value) {
     const message = document.createElement("p");
     message.className = className;
