@@ -25,6 +25,9 @@ await build({
   minify: true,
   format: "esm",
   target: "es2022",
+  // Its Armenian and Russian texts as UTF-8 (a module script is always read as UTF-8), not as
+  // \uXXXX escapes: 1.1 KB fewer raw bytes and 56 fewer brotli bytes (gzip, 57 more).
+  charset: "utf8",
   logLevel: "warning",
   plugins: [minifiedCssText],
 });

@@ -237,6 +237,21 @@ test("a questions file the network refuses is reported at once, without waiting 
   await expect(alert).toHaveText("The questions file could not be loaded.");
 });
 
+test("the element speaks the page's language before the quiz loads and when its file is missing", async ({ page }) => {
+  const pageIn = (lang) =>
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+      <body><reader-quiz src="missing.json" collapsed></reader-quiz></body></html>`;
+  await page.route("**/ru.html", (route) => route.fulfill({ contentType: "text/html", body: pageIn("ru") }));
+  await page.route("**/hy.html", (route) => route.fulfill({ contentType: "text/html", body: pageIn("hy") }));
+  await page.route("**/missing.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto("/ru.html");
+  await page.getByRole("button", { name: "Пройти тест" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Не удалось загрузить файл с вопросами (HTTP 404).");
+  await page.goto("/hy.html");
+  await page.getByRole("button", { name: "Անցնել վիկտորինան" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP 404)։");
+});
+
 test("markup in question text is shown as text, never run", async ({ page }) => {
   const hostile = structuredClone(quiz);
   hostile.settings.draw = hostile.questions.length;
