@@ -10,28 +10,25 @@ import STYLES from "./quiz.css";
 
 const base = new URL(".", import.meta.url);
 // The strings the element shows itself: before there is a quiz, and when the engine or the
-// questions file cannot be had (`{0}` is the HTTP status).
+// questions file cannot be had (`{0}` takes " (HTTP 404)", or nothing when the request failed).
 const PRELOAD_TEXTS = {
   en: {
     open: "Take the quiz",
     loading: "Loading the quiz…",
     failed: "This quiz could not be loaded: the browser could not start it.",
-    unfetched: "The questions file could not be loaded.",
-    unfetchedStatus: "The questions file could not be loaded (HTTP {0}).",
+    unfetched: "The questions file could not be loaded{0}.",
   },
   hy: {
     open: "Անցնել վիկտորինան",
     loading: "Վիկտորինան բեռնվում է…",
     failed: "Վիկտորինան չհաջողվեց բեռնել. դիտարկիչը չկարողացավ այն գործարկել։",
-    unfetched: "Հարցերի ֆայլը չհաջողվեց բեռնել։",
-    unfetchedStatus: "Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP {0})։",
+    unfetched: "Հարցերի ֆայլը չհաջողվեց բեռնել{0}։",
   },
   ru: {
     open: "Пройти тест",
     loading: "Тест загружается…",
     failed: "Не удалось загрузить тест: браузер не смог его запустить.",
-    unfetched: "Не удалось загрузить файл с вопросами.",
-    unfetchedStatus: "Не удалось загрузить файл с вопросами (HTTP {0}).",
+    unfetched: "Не удалось загрузить файл с вопросами{0}.",
   },
 };
 const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
@@ -147,7 +144,7 @@ class ReaderQuiz extends HTMLElement {
       text = await questions;
     } catch (status) {
       // Status 0: the request itself failed (offline, refused by CORS).
-      this.#showMessage("rq-load-error", "alert", status ? "unfetchedStatus" : "unfetched", status);
+      this.#showMessage("rq-load-error", "alert", "unfetched", status ? ` (HTTP ${status})` : "");
       console.warn(`reader-quiz: ${src} could not be loaded (HTTP ${status})`);
       return;
     }
