@@ -123,6 +123,16 @@ test("a WASM file that fails to load leaves a readable message", async ({ page }
   await expect(page.getByRole("alert")).toHaveText("This quiz could not be loaded: the browser could not start it.");
 });
 
+test("a WASM file served under another type than application/wasm still runs the quiz", async ({ page }) => {
+  await page.route("**/reader_quiz_bg.wasm", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+});
+
 test("a double-clicked Next moves one question, not two", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Start the quiz" }).click();

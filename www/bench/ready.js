@@ -10,14 +10,17 @@ new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().m
 });
 
 // The linear memory of every WebAssembly instance the page makes, for the memory row: the widget
-// exports no probe of its own.
+// exports no probe of its own. `instantiate` gives an instance for a compiled module (as the
+// widget's glue is given), an instance and its module for bytes.
 window.__wasmMemories = [];
-const instantiateStreaming = WebAssembly.instantiateStreaming;
-WebAssembly.instantiateStreaming = async (...args) => {
-  const made = await instantiateStreaming(...args);
-  window.__wasmMemories.push(made.instance.exports.memory);
-  return made;
-};
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = async (...args) => {
+    const made = await original(...args);
+    window.__wasmMemories.push((made.instance ?? made).exports.memory);
+    return made;
+  };
+}
 
 let ready;
 window.__whenReady = new Promise((resolve) => (ready = resolve));

@@ -43,10 +43,15 @@ let instances = 0;
  * Loads a build of the engine once for every quiz on the page, fetching its WASM alongside its
  * JS glue: `pkg`, the widget's, or `pkg-headless`, which also words what is wrong with a broken
  * questions file (the widget's leaves that out, as no reader of a published quiz needs it).
+ * The WASM compiles as it streams in, while the glue downloads, and the glue instantiates the
+ * compiled module. One a server sends under another type than application/wasm compiles from
+ * its bytes once they are all in (streaming refuses such a response before reading its body).
  */
 function loadEngine(build = "pkg") {
   engines[build] ??= (async () => {
-    const wasm = fetch(new URL(`${build}/reader_quiz_bg.wasm`, base));
+    const wasm = fetch(new URL(`${build}/reader_quiz_bg.wasm`, base)).then((response) =>
+      WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then(WebAssembly.compile)),
+    );
     const glue = await import(new URL(`${build}/reader_quiz.js`, base).href);
     await glue.default({ module_or_path: wasm });
     return glue;
