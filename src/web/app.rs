@@ -99,6 +99,8 @@ pub(crate) struct App {
 
 impl App {
     /// Renders `quiz` into `host`, resuming saved progress, and starts listening to the reader.
+    /// Nothing is saved until the reader acts: a page view alone leaves no key in storage, where
+    /// a site with a quiz under every article would otherwise pile up one per article read.
     pub(crate) fn mount(host: Element, quiz: Arc<Quiz>, options: Options) -> Result<(), JsValue> {
         let storage_key = options.storage_key.unwrap_or_else(|| match &options.instance {
             Some(instance) => cat!("reader-quiz:", quiz.id(), ":", instance),
@@ -137,7 +139,6 @@ impl App {
             storage_key,
             uid,
         };
-        app.save();
         app.draw(Focus::None, None);
         let app = Rc::new(RefCell::new(app));
         let window = super::window().ok_or("no window")?;

@@ -156,6 +156,16 @@ test("a reload mid-quiz resumes at the same question with the answers kept", asy
   await expect(page.locator("fieldset.rq-question input").first()).toBeDisabled();
 });
 
+test("a reader who never starts the quiz leaves nothing in storage; Start saves", async ({ page }) => {
+  await open(page);
+  const saved = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("reader-quiz:")));
+  await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  expect(await saved()).toEqual([]);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+  expect(await saved()).toEqual(["reader-quiz:armenia-breaking-up-with-russia:quiz"]);
+});
+
 test("retry starts a new attempt with a fresh draw and order", async ({ page }) => {
   await open(page);
   await page.getByRole("button", { name: "Start the quiz" }).click();
