@@ -330,6 +330,22 @@ test("the all-on-one-page layout shows every question and counts the answered on
   expect(errors).toEqual([]);
 });
 
+test("a page can mount the quiz with the widget's build directly, after its default init", async ({ page }) => {
+  await page.route("**/direct.html", (route) =>
+    route.fulfill({ contentType: "text/html", body: '<!doctype html><html lang="en"><meta charset="utf-8"><title>Direct</title>' }),
+  );
+  await page.goto("/direct.html");
+  await page.evaluate(async () => {
+    const widget = await import("/pkg/reader_quiz.js");
+    await widget.default();
+    const host = document.createElement("div");
+    document.body.append(host);
+    widget.mount(host, await (await fetch("/questions.json")).text(), { instance: "direct" });
+  });
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+});
+
 test("the headless build runs a quiz on its own, and the widget's build leaves it out", async ({ page }) => {
   await page.goto("/");
   const found = await page.evaluate(async () => {
