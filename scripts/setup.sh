@@ -70,11 +70,11 @@ setup_browser() {
 # RUSTC_BOOTSTRAP, and a target directory of its own so that other builds keep their cache.
 # The JS glue is then minified with esbuild: wasm-bindgen writes it readable, with every doc
 # comment (about 1.5 KB brotli). Its TypeScript types stay beside it in reader_quiz.d.ts. The
-# headless build (`--features headless`) keeps its names, such as `QuizSession.name`, as publishers meet
-# them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. The widget's glue
-# also loses wasm-bindgen's fallback for a WASM served under the wrong type, which its element
-# never takes (scripts/trim-glue.mjs; 0.2 KB brotli). Last, the names the WASM imports its glue
-# by, and wasm-bindgen's own exports, are shortened in both files (about 1.9 KB brotli).
+# headless build (`--features headless`) keeps its names, such as `QuizSession.name`, as
+# publishers meet them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. The
+# widget's glue also loses wasm-bindgen's fallback for a WASM served under the wrong type, which
+# its element never takes (scripts/trim-glue.mjs; 0.2 KB brotli). Last, the names the WASM imports
+# its glue by, and wasm-bindgen's own exports, are shortened in both files (about 1.9 KB brotli).
 build_one() {
   local out="www/${2:-pkg}"
   CARGO_TARGET_DIR=target/page RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
