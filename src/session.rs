@@ -308,16 +308,7 @@ impl Session {
             attempt: saved.attempt,
             phase: saved.phase,
             position: saved.position,
-            slots: saved
-                .slots
-                .into_iter()
-                .map(|SavedSlot(question, order, selected, revealed)| Slot {
-                    question,
-                    order,
-                    selected,
-                    revealed,
-                })
-                .collect(),
+            slots: saved.slots,
             quiz,
         })
     }
@@ -454,11 +445,8 @@ struct Snapshot {
     attempt: u32,
     phase: Phase,
     position: usize,
-    slots: Vec<SavedSlot>,
+    slots: Vec<Slot>,
 }
-
-/// question index, choice order, selected choices, revealed
-struct SavedSlot(usize, Vec<usize>, Vec<usize>, bool);
 
 impl Json for Slot {
     fn write_to(&self, out: &mut String) {
@@ -501,14 +489,14 @@ impl Snapshot {
                 .find(|p| Some(p.name()) == phase)
                 .ok_or("phase")?,
             position: small("pos")? as usize,
-            slots: SavedSlot::read_all(map.get("slots")).ok_or("slots")?,
+            slots: Slot::read_all(map.get("slots")).ok_or("slots")?,
         })
     }
 }
 
-impl SavedSlot {
+impl Slot {
     /// A snapshot's `slots`: an array of `[question, order, selected, revealed]`.
-    fn read_all(value: Option<&Value<'_>>) -> Option<Vec<SavedSlot>> {
+    fn read_all(value: Option<&Value<'_>>) -> Option<Vec<Slot>> {
         let Some(Value::Array(items)) = value else {
             return None;
         };
@@ -520,12 +508,12 @@ impl SavedSlot {
             let [question, order, selected, Value::Bool(revealed)] = fields.as_slice() else {
                 return None;
             };
-            slots.push(SavedSlot(
-                index(question)?,
-                indices(order)?,
-                indices(selected)?,
-                *revealed,
-            ));
+            slots.push(Slot {
+                question: index(question)?,
+                order: indices(order)?,
+                selected: indices(selected)?,
+                revealed: *revealed,
+            });
         }
         Some(slots)
     }
@@ -558,7 +546,13 @@ fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
         return Err(inconsistent("position out of range"));
     }
     let mut used = vec![false; quiz.questions.len()];
-    for SavedSlot(question, order, selected, revealed) in &saved.slots {
+    for Slot {
+        question,
+        order,
+        selected,
+        revealed,
+    } in &saved.slots
+    {
         let Some(q) = quiz.questions.get(*question) else {
             return Err(inconsistent("unknown question"));
         };
