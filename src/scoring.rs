@@ -407,12 +407,15 @@ pub struct QuizResult {
 
 /// Scores one attempt: each entry is a question index and the picked choice indices
 /// (each at most once, in range; empty for unanswered).
-pub(crate) fn score_attempt(quiz: &Quiz, attempt: &[(usize, Vec<usize>)]) -> QuizResult {
+pub(crate) fn score_attempt<'a>(
+    quiz: &Quiz,
+    attempt: impl ExactSizeIterator<Item = (usize, &'a [usize])>,
+) -> QuizResult {
     let settings = &quiz.settings;
     let mut tally = Tally::new(quiz);
     let mut questions = Vec::with_capacity(attempt.len());
     for (index, selected) in attempt {
-        let question = &quiz.questions[*index];
+        let question = &quiz.questions[index];
         let credit = question_credit(quiz, question, selected);
         tally.add_credit(credit, question.points);
         questions.push(question_result(question, selected, credit));

@@ -246,8 +246,7 @@ impl Session {
 
     /// The score of this attempt so far (final once finished).
     pub fn result(&self) -> QuizResult {
-        let attempt: Vec<(usize, Vec<usize>)> = self.slots.iter().map(|s| (s.question, s.selected.clone())).collect();
-        score_attempt(&self.quiz, &attempt)
+        score_attempt(&self.quiz, self.slots.iter().map(|s| (s.question, &s.selected[..])))
     }
 
     /// The whole state as a compact JSON text, for [`Session::restore`]: `{"v", "quiz", "fp",
@@ -590,7 +589,11 @@ impl Quiz {
     /// and any left out of `answers` count as unanswered. When it draws fewer, `answers`
     /// must name exactly as many questions as it draws (an empty list for a skipped one).
     pub fn score(&self, answers: &[(&str, Vec<&str>)]) -> Result<QuizResult, Errors> {
-        Ok(score_attempt(self, &self.attempt_of(answers)?))
+        let attempt = self.attempt_of(answers)?;
+        Ok(score_attempt(
+            self,
+            attempt.iter().map(|(index, selected)| (*index, &selected[..])),
+        ))
     }
 
     /// Scores a set of answers like [`Quiz::score`], but only the totals: points, max,
