@@ -406,7 +406,7 @@ pub struct QuizResult {
 }
 
 /// Scores one attempt: each entry is a question index and the picked choice indices
-/// (each at most once, in range; empty for unanswered).
+/// (in increasing order, in range; empty for unanswered).
 pub(crate) fn score_attempt<'a>(
     quiz: &Quiz,
     attempt: impl ExactSizeIterator<Item = (usize, &'a [usize])>,
@@ -433,7 +433,8 @@ pub(crate) fn score_attempt<'a>(
     }
 }
 
-/// Scores question `index` of `quiz` answered with `selected`, without scoring the rest.
+/// Scores question `index` of `quiz` answered with `selected` (in increasing order), without
+/// scoring the rest.
 pub(crate) fn score_question(quiz: &Quiz, index: usize, selected: &[usize]) -> QuestionResult {
     let question = &quiz.questions[index];
     question_result(question, selected, question_credit(quiz, question, selected))
@@ -532,21 +533,24 @@ pub(crate) fn question_outcome(quiz: &Quiz, index: usize, selected: &[usize]) ->
 fn question_result(question: &Question, selected: &[usize], credit: Ratio) -> QuestionResult {
     let outcome = outcome(selected, credit);
     let points = credit * Ratio::from_int(i64::from(question.points));
-    let in_file_order =
-        |keep: &dyn Fn(usize) -> bool| -> Vec<usize> { (0..question.choices.len()).filter(|&i| keep(i)).collect() };
-    let picked = in_file_order(&|i| selected.contains(&i));
+    debug_assert!(
+        selected.windows(2).all(|w| w[0] < w[1]),
+        "picked choices come in file order"
+    );
     QuestionResult {
         id: question.id.clone(),
         outcome,
         points,
         points_text: points.to_decimal(2),
         max: question.points,
-        selected: picked.iter().map(|&i| question.choices[i].id.clone()).collect(),
-        correct: in_file_order(&|i| question.choices[i].correct)
-            .into_iter()
-            .map(|i| question.choices[i].id.clone())
+        selected: selected.iter().map(|&i| question.choices[i].id.clone()).collect(),
+        correct: question
+            .choices
+            .iter()
+            .filter(|c| c.correct)
+            .map(|c| c.id.clone())
             .collect(),
-        feedback: picked
+        feedback: selected
             .iter()
             .filter_map(|&i| {
                 let choice = &question.choices[i];
