@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::json::Members;
-use crate::scoring::Outcome;
+use crate::scoring::{band_of, Outcome};
 use crate::session::{Phase, Session};
 
 /// One thing a reader does.
@@ -227,15 +227,15 @@ impl Session {
                 if was_finished {
                     return Ok(None);
                 }
-                let result = self.result();
+                let totals = self.totals();
                 Ok(Some(QuizEvent::Completed {
                     quiz_id: self.quiz_id(),
                     attempt: self.attempt(),
-                    score: result.points_text,
-                    max: result.max,
-                    percentage: result.percentage,
-                    passed: result.passed,
-                    band: result.band.map(|b| b.title),
+                    score: totals.points.to_decimal(2),
+                    max: totals.max,
+                    percentage: totals.percentage,
+                    passed: totals.passed,
+                    band: band_of(self.quiz().bands(), totals.percentage).map(|b| b.title.clone()),
                 }))
             }
             Action::Retry => {

@@ -433,11 +433,27 @@ pub(crate) fn score_attempt<'a>(
     }
 }
 
-/// Scores question `index` of `quiz` answered with `selected` (in increasing order), without
-/// scoring the rest.
-pub(crate) fn score_question(quiz: &Quiz, index: usize, selected: &[usize]) -> QuestionResult {
+/// How one question went: what a view shows of it, without the ids and texts a whole
+/// [`QuestionResult`] copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QuestionScore {
+    /// How it went.
+    pub(crate) outcome: Outcome,
+    /// Points earned, exact.
+    pub(crate) points: Ratio,
+    /// Points available.
+    pub(crate) max: u32,
+}
+
+/// Scores question `index` of `quiz` answered with `selected`, without scoring the rest.
+pub(crate) fn score_question(quiz: &Quiz, index: usize, selected: &[usize]) -> QuestionScore {
     let question = &quiz.questions[index];
-    question_result(question, selected, question_credit(quiz, question, selected))
+    let credit = question_credit(quiz, question, selected);
+    QuestionScore {
+        outcome: outcome(selected, credit),
+        points: credit * Ratio::from_int(i64::from(question.points)),
+        max: question.points,
+    }
 }
 
 /// The credit `question` of `quiz` earns with `selected`, under its own policy or the quiz's.
@@ -566,14 +582,16 @@ fn question_result(question: &Question, selected: &[usize], credit: Ratio) -> Qu
     }
 }
 
+/// The band a percentage falls in, if any.
+pub(crate) fn band_of(bands: &[Band], percentage: u8) -> Option<&Band> {
+    bands.iter().find(|b| (b.min..=b.max).contains(&percentage))
+}
+
 fn band_for(bands: &[Band], percentage: u8) -> Option<BandResult> {
-    bands
-        .iter()
-        .find(|b| (b.min..=b.max).contains(&percentage))
-        .map(|b| BandResult {
-            title: b.title.clone(),
-            message: b.message.clone(),
-        })
+    band_of(bands, percentage).map(|b| BandResult {
+        title: b.title.clone(),
+        message: b.message.clone(),
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::json::{self, Json, Members, Value};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
 use crate::scoring::{
-    question_outcome, score_attempt, score_question, Outcome, QuestionResult, QuizResult, Tally, Totals,
+    question_outcome, score_attempt, score_question, Outcome, QuestionScore, QuizResult, Tally, Totals,
 };
 use crate::strings::Digits;
 
@@ -36,9 +36,18 @@ impl Session {
     }
 
     /// The question at `position` scored with its current answer, without scoring the rest.
-    pub(crate) fn question_result_at(&self, position: usize) -> QuestionResult {
+    pub(crate) fn question_score_at(&self, position: usize) -> QuestionScore {
         let slot = &self.slots[position];
         score_question(&self.quiz, slot.question, &slot.selected)
+    }
+
+    /// The totals of this attempt so far: [`Session::result`] without each question's detail.
+    pub(crate) fn totals(&self) -> Totals {
+        let mut tally = Tally::new(&self.quiz);
+        for slot in &self.slots {
+            tally.add(&self.quiz, slot.question, &slot.selected);
+        }
+        tally.finish(self.quiz.settings.pass_mark)
     }
 }
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::model::{Kind, Reveal};
-use crate::scoring::{Outcome, QuestionResult};
+use crate::scoring::{band_of, Outcome, QuestionScore};
 use crate::session::{Phase, Session, SlotView};
 use crate::strings::cat;
 use crate::text::Texts;
@@ -254,11 +254,10 @@ impl Session {
     /// Every question of this attempt with its answer and explanation shown, for a printout.
     pub fn answer_key(&self, language: &str) -> AnswerKeyView {
         let texts = Texts::for_language(language);
-        let result = self.result();
         AnswerKeyView {
             heading: texts.answer_key,
             questions: (0..self.len())
-                .map(|p| question_view(self, p, &result.questions[p], texts, true))
+                .map(|p| question_view(self, p, self.question_score_at(p), texts, true))
                 .collect(),
         }
     }
@@ -286,7 +285,7 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
 
 fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView {
     let total = session.len();
-    let view = |position: usize, result: &QuestionResult| question_view(session, position, result, texts, false);
+    let view = |position: usize, score: QuestionScore| question_view(session, position, score, texts, false);
     match layout {
         Layout::One => {
             let position = session.position();
@@ -295,20 +294,20 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
                 progress_text: texts.progress(position + 1, total),
                 progress_value: position + 1,
                 progress_max: total,
-                questions: vec![view(position, &session.question_result_at(position))],
+                questions: vec![view(position, session.question_score_at(position))],
                 back_label: (position > 0).then_some(texts.back),
                 next_label: (!last).then_some(texts.next),
                 finish_label: last.then_some(texts.finish),
             }
         }
         Layout::All => {
-            let results: Vec<QuestionResult> = (0..total).map(|p| session.question_result_at(p)).collect();
-            let answered = results.iter().filter(|r| r.outcome != Outcome::Unanswered).count();
+            let scores: Vec<QuestionScore> = (0..total).map(|p| session.question_score_at(p)).collect();
+            let answered = scores.iter().filter(|s| s.outcome != Outcome::Unanswered).count();
             QuestionsView {
                 progress_text: texts.answered(answered, total),
                 progress_value: answered,
                 progress_max: total,
-                questions: results.iter().enumerate().map(|(p, result)| view(p, result)).collect(),
+                questions: scores.iter().enumerate().map(|(p, &score)| view(p, score)).collect(),
                 back_label: None,
                 next_label: None,
                 finish_label: Some(texts.finish),
@@ -321,7 +320,7 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
 fn question_view(
     session: &Session,
     position: usize,
-    result: &QuestionResult,
+    score: QuestionScore,
     texts: &Texts,
     reveal_all: bool,
 ) -> QuestionView {
@@ -353,16 +352,22 @@ fn question_view(
         })
         .collect();
     let feedback = revealed.then(|| {
-        let title = texts.outcome(result.outcome);
-        let points_text = texts.points_of(&texts.decimal(&result.points_text), result.max);
+        let title = texts.outcome(score.outcome);
+        let points_text = texts.points_of(&texts.decimal(&score.points.to_decimal(2)), score.max);
         FeedbackView {
-            outcome: result.outcome,
+            outcome: score.outcome,
             announcement: cat!(title, ". ", points_text, "."),
             title,
             points_text,
-            choice_feedback: result.feedback.iter().map(|f| f.text.clone()).collect(),
-            explanation: result.explanation.clone(),
-            passage: result.passage.clone(),
+            // The picked choices' own feedback, in file order.
+            choice_feedback: question
+                .choices
+                .iter()
+                .filter(|c| slot.selected.contains(&c.id.as_str()))
+                .filter_map(|c| c.feedback.clone())
+                .collect(),
+            explanation: question.explanation.clone(),
+            passage: question.passage.clone(),
             passage_label: texts.passage,
         }
     });
@@ -384,16 +389,18 @@ fn question_view(
 }
 
 fn result(session: &Session, texts: &Texts) -> ResultView {
-    let mut result = session.result();
+    let result = session.totals();
     let settings = session.quiz().settings();
-    let points = texts.decimal(&result.points_text);
+    let points = texts.decimal(&result.points.to_decimal(2));
     let score_text = texts.score(&points, result.max, result.percentage);
     let pass_text = if result.passed {
         texts.passed.to_string()
     } else {
         texts.pass_mark(settings.pass_mark)
     };
-    let (band_title, band_message) = result.band.take().map(|b| (b.title, b.message)).unzip();
+    let (band_title, band_message) = band_of(session.quiz().bands(), result.percentage)
+        .map(|b| (b.title.clone(), b.message.clone()))
+        .unzip();
     ResultView {
         heading: texts.result_heading,
         announcement: cat!(score_text, ". ", pass_text, "."),
@@ -405,7 +412,7 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
         band_message,
         review_heading: texts.review,
         review: (0..session.len())
-            .map(|p| question_view(session, p, &result.questions[p], texts, false))
+            .map(|p| question_view(session, p, session.question_score_at(p), texts, false))
             .collect(),
         retry_label: texts.retry,
         share_label: texts.share,

@@ -1328,3 +1328,48 @@ fn the_interface_speaks_the_language_asked_for_with_its_plurals_and_decimal_comm
     };
     assert_eq!(intro.count_text, "2 հարց");
 }
+
+/// The screens score each question and the attempt without copying ids and texts into a whole
+/// `QuizResult`; what they show must still be what `Session::result` says, answer for answer.
+#[test]
+fn the_result_screen_says_what_the_session_result_says() {
+    let answer_sets: [&[(&str, &[&str])]; 4] = [
+        &[],
+        &[("q1", &["a"]), ("q2", &["a", "b"]), ("q3", &["a", "b"])],
+        &[("q1", &["b"]), ("q2", &["a", "c"]), ("q3", &["c"])],
+        &[("q2", &["d"]), ("q3", &["a"])],
+    ];
+    for answers in answer_sets {
+        let mut s = mixed();
+        for (id, choices) in answers {
+            s.answer(id, choices).unwrap();
+        }
+        s.finish().unwrap();
+        let result = s.result();
+        let view = result_view(&s);
+        assert_eq!(view.percentage, result.percentage, "{answers:?}");
+        assert_eq!(view.passed, result.passed, "{answers:?}");
+        let score_text = format!(
+            "You scored {} out of {} ({} %)",
+            result.points_text, result.max, result.percentage
+        );
+        assert_eq!(view.score_text, score_text, "{answers:?}");
+        assert_eq!(
+            view.band_title,
+            result.band.as_ref().map(|b| b.title.clone()),
+            "{answers:?}"
+        );
+        assert_eq!(view.band_message, result.band.map(|b| b.message), "{answers:?}");
+        for (shown, scored) in view.review.iter().zip(&result.questions) {
+            let f = feedback(shown);
+            assert_eq!(f.outcome, scored.outcome, "{answers:?}: {}", scored.id);
+            assert!(f
+                .points_text
+                .starts_with(&format!("{} of {}", scored.points_text, scored.max)));
+            let texts: Vec<&str> = scored.feedback.iter().map(|c| c.text.as_str()).collect();
+            assert_eq!(f.choice_feedback, texts, "{answers:?}: {}", scored.id);
+            assert_eq!(f.explanation, scored.explanation);
+            assert_eq!(f.passage, scored.passage);
+        }
+    }
+}
