@@ -203,9 +203,7 @@ impl Session {
                 }))
             }
             Action::Reveal { question } => {
-                let was_revealed = self
-                    .slot_index(question)
-                    .is_ok_and(|p| self.slot(p).is_some_and(|s| s.revealed));
+                let was_revealed = self.slot_index(question).is_ok_and(|p| self.slot_at(p).3);
                 self.reveal(question)?;
                 if was_revealed {
                     return Ok(None);
@@ -263,8 +261,7 @@ impl Session {
 
     /// The picked choice ids at `position`, in file order.
     fn current_selection(&self, position: usize) -> Vec<String> {
-        self.slot(position)
-            .map(|s| s.selected.iter().map(|id| id.to_string()).collect())
-            .unwrap_or_default()
+        let (question, _, selected, _) = self.slot_at(position);
+        selected.iter().map(|&i| question.choices[i].id.clone()).collect()
     }
 }

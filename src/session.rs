@@ -41,6 +41,20 @@ impl Session {
         score_question(&self.quiz, slot.question, &slot.selected)
     }
 
+    /// The question at `position` (in range), its choice order and picked choices (indices into
+    /// its choices, the picked in file order), and whether its answer is shown: what
+    /// [`Session::slot`] tells, without collecting it.
+    pub(crate) fn slot_at(&self, position: usize) -> (&Question, &[usize], &[usize], bool) {
+        let slot = &self.slots[position];
+        let revealed = slot.revealed || self.phase == Phase::Finished;
+        (
+            &self.quiz.questions[slot.question],
+            &slot.order,
+            &slot.selected,
+            revealed,
+        )
+    }
+
     /// The totals of this attempt so far: [`Session::result`] without each question's detail.
     pub(crate) fn totals(&self) -> Totals {
         let mut tally = Tally::new(&self.quiz);

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::model::{Kind, Reveal};
 use crate::scoring::{band_of, Outcome, QuestionScore};
-use crate::session::{Phase, Session, SlotView};
+use crate::session::{Phase, Session};
 use crate::strings::cat;
 use crate::text::Texts;
 
@@ -324,17 +324,14 @@ fn question_view(
     texts: &Texts,
     reveal_all: bool,
 ) -> QuestionView {
-    let slot: SlotView<'_> = session
-        .slot(position)
-        .unwrap_or_else(|| unreachable!("positions come from the session"));
-    let question = slot.question;
-    let revealed = slot.revealed || reveal_all;
+    let (question, order, picked, revealed) = session.slot_at(position);
+    let revealed = revealed || reveal_all;
     let reveal_each = session.quiz().settings().reveal == Reveal::Each;
-    let choices = slot
-        .choices
+    let choices = order
         .iter()
-        .map(|choice| {
-            let selected = slot.selected.contains(&choice.id.as_str());
+        .map(|&i| {
+            let choice = &question.choices[i];
+            let selected = picked.contains(&i);
             let mark = match (revealed, choice.correct, selected) {
                 (false, _, _) => None,
                 (true, true, true) => Some(Mark::CorrectPicked),
@@ -360,11 +357,9 @@ fn question_view(
             title,
             points_text,
             // The picked choices' own feedback, in file order.
-            choice_feedback: question
-                .choices
+            choice_feedback: picked
                 .iter()
-                .filter(|c| slot.selected.contains(&c.id.as_str()))
-                .filter_map(|c| c.feedback.clone())
+                .filter_map(|&i| question.choices[i].feedback.clone())
                 .collect(),
             explanation: question.explanation.clone(),
             passage: question.passage.clone(),

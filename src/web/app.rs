@@ -413,10 +413,7 @@ fn first_focus(session: &Session, layout: Layout) -> Focus {
         Layout::One => session.position(),
         Layout::All => 0,
     };
-    match session.slot(position) {
-        Some(slot) => Focus::Legend(slot.question.id.clone()),
-        None => Focus::None,
-    }
+    Focus::Legend(session.slot_at(position).0.id.clone())
 }
 
 /// A quiz event as the page hears it: a bubbling, composed `reader-quiz:NAME` event.
