@@ -157,13 +157,15 @@ impl Session {
 
     /// The question at `position` of the attempt, as shown.
     pub fn slot(&self, position: usize) -> Option<SlotView<'_>> {
-        let slot = self.slots.get(position)?;
-        let question = &self.quiz.questions[slot.question];
+        if position >= self.slots.len() {
+            return None;
+        }
+        let (question, order, selected, revealed) = self.slot_at(position);
         Some(SlotView {
             question,
-            choices: slot.order.iter().map(|&i| &question.choices[i]).collect(),
-            selected: slot.selected.iter().map(|&i| question.choices[i].id.as_str()).collect(),
-            revealed: slot.revealed || self.phase == Phase::Finished,
+            choices: order.iter().map(|&i| &question.choices[i]).collect(),
+            selected: selected.iter().map(|&i| question.choices[i].id.as_str()).collect(),
+            revealed,
         })
     }
 
