@@ -203,7 +203,7 @@ impl Session {
                 }))
             }
             Action::Reveal { question } => {
-                let was_revealed = self.slot_index(question).is_ok_and(|p| self.slot_at(p).3);
+                let was_revealed = self.slot_index(question).is_ok_and(|p| self.slot_at(p).revealed);
                 self.reveal(question)?;
                 if was_revealed {
                     return Ok(None);
@@ -261,7 +261,10 @@ impl Session {
 
     /// The picked choice ids at `position`, in file order.
     fn current_selection(&self, position: usize) -> Vec<String> {
-        let (question, _, selected, _) = self.slot_at(position);
-        selected.iter().map(|&i| question.choices[i].id.clone()).collect()
+        let slot = self.slot_at(position);
+        slot.picked
+            .iter()
+            .map(|&i| slot.question.choices[i].id.clone())
+            .collect()
     }
 }

@@ -41,18 +41,16 @@ impl Session {
         score_question(&self.quiz, slot.question, &slot.selected)
     }
 
-    /// The question at `position` (in range), its choice order and picked choices (indices into
-    /// its choices, the picked in file order), and whether its answer is shown: what
-    /// [`Session::slot`] tells, without collecting it.
-    pub(crate) fn slot_at(&self, position: usize) -> (&Question, &[usize], &[usize], bool) {
+    /// The question at `position` (in range) as shown: what [`Session::slot`] tells, by index
+    /// and without collecting it.
+    pub(crate) fn slot_at(&self, position: usize) -> SlotAt<'_> {
         let slot = &self.slots[position];
-        let revealed = slot.revealed || self.phase == Phase::Finished;
-        (
-            &self.quiz.questions[slot.question],
-            &slot.order,
-            &slot.selected,
-            revealed,
-        )
+        SlotAt {
+            question: &self.quiz.questions[slot.question],
+            order: &slot.order,
+            picked: &slot.selected,
+            revealed: slot.revealed || self.phase == Phase::Finished,
+        }
     }
 
     /// The totals of this attempt so far: [`Session::result`] without each question's detail.
@@ -83,6 +81,18 @@ struct Slot {
     order: Vec<usize>,
     selected: Vec<usize>,
     revealed: bool,
+}
+
+/// A question of an attempt by index into its choices, as the crate's own views read it.
+pub(crate) struct SlotAt<'q> {
+    /// The question.
+    pub(crate) question: &'q Question,
+    /// Its choices' indices in display order.
+    pub(crate) order: &'q [usize],
+    /// The picked choices' indices, in file order.
+    pub(crate) picked: &'q [usize],
+    /// Whether its answer is shown.
+    pub(crate) revealed: bool,
 }
 
 /// A question as an attempt shows it: its choices in display order and the reader's answer.
@@ -160,11 +170,16 @@ impl Session {
         if position >= self.slots.len() {
             return None;
         }
-        let (question, order, selected, revealed) = self.slot_at(position);
+        let SlotAt {
+            question,
+            order,
+            picked,
+            revealed,
+        } = self.slot_at(position);
         Some(SlotView {
             question,
             choices: order.iter().map(|&i| &question.choices[i]).collect(),
-            selected: selected.iter().map(|&i| question.choices[i].id.as_str()).collect(),
+            selected: picked.iter().map(|&i| question.choices[i].id.as_str()).collect(),
             revealed,
         })
     }

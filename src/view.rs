@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::model::{Kind, Reveal};
 use crate::scoring::{band_of, Outcome, QuestionScore};
-use crate::session::{Phase, Session};
+use crate::session::{Phase, Session, SlotAt};
 use crate::strings::cat;
 use crate::text::Texts;
 
@@ -324,7 +324,12 @@ fn question_view(
     texts: &Texts,
     reveal_all: bool,
 ) -> QuestionView {
-    let (question, order, picked, revealed) = session.slot_at(position);
+    let SlotAt {
+        question,
+        order,
+        picked,
+        revealed,
+    } = session.slot_at(position);
     let revealed = revealed || reveal_all;
     let reveal_each = session.quiz().settings().reveal == Reveal::Each;
     let choices = order

@@ -413,7 +413,7 @@ fn first_focus(session: &Session, layout: Layout) -> Focus {
         Layout::One => session.position(),
         Layout::All => 0,
     };
-    Focus::Legend(session.slot_at(position).0.id.clone())
+    Focus::Legend(session.slot_at(position).question.id.clone())
 }
 
 /// A quiz event as the page hears it: a bubbling, composed `reader-quiz:NAME` event.
