@@ -242,9 +242,15 @@ test("a questions file the network refuses is reported at once, without waiting 
   await page.route("**/questions.json", (route) => route.abort("connectionrefused"));
   // The engine never arrives: the message must not depend on it.
   await page.route("**/reader_quiz_bg.wasm", () => {});
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
   await page.goto("/");
   const alert = page.getByRole("alert");
   await expect(alert).toHaveText("The questions file could not be loaded.");
+  // The developer's console says why, not "HTTP 0".
+  expect(warnings).toEqual([
+    expect.stringMatching(/questions\.json could not be loaded: the request failed \(offline, or refused by CORS\)$/),
+  ]);
 });
 
 test("the element speaks the page's language before the quiz loads and when its file is missing", async ({ page }) => {

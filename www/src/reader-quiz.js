@@ -149,8 +149,9 @@ class ReaderQuiz extends HTMLElement {
       text = await questions;
     } catch (status) {
       // Status 0: the request itself failed (offline, refused by CORS).
-      this.#showMessage("rq-load-error", "alert", "unfetched", status ? ` (HTTP ${status})` : "");
-      console.warn(`reader-quiz: ${src} could not be loaded (HTTP ${status})`);
+      const http = status ? ` (HTTP ${status})` : "";
+      this.#showMessage("rq-load-error", "alert", "unfetched", http);
+      console.warn(`reader-quiz: ${src} could not be loaded${http || ": the request failed (offline, or refused by CORS)"}`);
       return;
     }
     let glue;
