@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::json::Members;
 use crate::scoring::{band_of, Outcome};
 use crate::session::{Phase, Session};
 
@@ -117,66 +116,39 @@ impl QuizEvent {
             QuizEvent::Retried { .. } => "retried",
         }
     }
+}
 
-    /// The event as compact JSON, the `detail` a page receives: the same text serde writes,
-    /// written by hand so that the page carries no serde code.
-    pub fn to_json(&self) -> String {
-        let (QuizEvent::Started { quiz_id, attempt, .. }
-        | QuizEvent::Answered { quiz_id, attempt, .. }
-        | QuizEvent::Revealed { quiz_id, attempt, .. }
-        | QuizEvent::Completed { quiz_id, attempt, .. }
-        | QuizEvent::Retried { quiz_id, attempt }) = self;
-        let mut text = String::new();
-        let mut object = Members::open(&mut text, '{');
-        object
-            .field("type", self.name())
-            .field("quizId", quiz_id)
-            .field("attempt", attempt);
-        match self {
-            QuizEvent::Started { questions, .. } => {
-                object.field("questions", questions);
-            }
-            QuizEvent::Answered {
-                question_id,
-                choice_ids,
-                correct,
-                ..
-            } => {
-                object
-                    .field("questionId", question_id)
-                    .field("choiceIds", choice_ids)
-                    .field("correct", correct);
-            }
-            QuizEvent::Revealed {
-                question_id,
-                outcome,
-                correct,
-                ..
-            } => {
-                object
-                    .field("questionId", question_id)
-                    .field("outcome", outcome.name())
-                    .field("correct", correct);
-            }
-            QuizEvent::Completed {
-                score,
-                max,
-                percentage,
-                passed,
-                band,
-                ..
-            } => {
-                object
-                    .field("score", score)
-                    .field("max", max)
-                    .field("percentage", percentage)
-                    .field("passed", passed)
-                    .field("band", band);
-            }
-            QuizEvent::Retried { .. } => {}
-        }
-        object.close();
-        text
+/// What an action did, by position in the attempt: the event it causes, before it is
+/// written out. The page writes it as JSON straight from the session ([`Session::event_json`]),
+/// so that it copies no ids or texts into a [`QuizEvent`] first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Happened {
+    /// Nothing worth telling: a move, or a second reveal or finish.
+    Nothing,
+    /// The reader left the intro.
+    Started,
+    /// The answer to the question at this position was set or changed.
+    Answered(usize),
+    /// The question at this position was revealed.
+    Revealed(usize),
+    /// The attempt ended.
+    Completed,
+    /// A new attempt began.
+    Retried,
+}
+
+impl Happened {
+    /// The name of the event it causes, if any.
+    #[cfg(any(test, target_arch = "wasm32"))]
+    pub(crate) fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Happened::Nothing => return None,
+            Happened::Started => "started",
+            Happened::Answered(_) => "answered",
+            Happened::Revealed(_) => "revealed",
+            Happened::Completed => "completed",
+            Happened::Retried => "retried",
+        })
     }
 }
 
@@ -184,87 +156,230 @@ impl Session {
     /// Carries out `action` and returns the event it caused: each action causes at most one,
     /// and one that changes nothing (moving, revealing twice, finishing twice) causes none.
     pub fn apply(&mut self, action: &Action) -> Result<Option<QuizEvent>, Error> {
-        match action {
+        let happened = self.act(action)?;
+        Ok(self.event(happened))
+    }
+
+    /// Carries out `action`, and says what happened.
+    pub(crate) fn act(&mut self, action: &Action) -> Result<Happened, Error> {
+        Ok(match action {
             Action::Start => {
                 self.start()?;
-                Ok(Some(self.started()))
+                Happened::Started
             }
             Action::Answer { question, choices } => {
                 let ids: Vec<&str> = choices.iter().map(String::as_str).collect();
                 self.answer(question, &ids)?;
-                let position = self.slot_index(question)?;
-                let choice_ids = self.current_selection(position);
-                Ok(Some(QuizEvent::Answered {
-                    quiz_id: self.quiz_id(),
-                    attempt: self.attempt(),
-                    question_id: question.clone(),
-                    choice_ids,
-                    correct: self.outcome_at(position) == Outcome::Correct,
-                }))
+                Happened::Answered(self.slot_index(question)?)
             }
             Action::Reveal { question } => {
                 let was_revealed = self.slot_index(question).is_ok_and(|p| self.slot_at(p).revealed);
                 self.reveal(question)?;
-                if was_revealed {
-                    return Ok(None);
+                match was_revealed {
+                    true => Happened::Nothing,
+                    false => Happened::Revealed(self.slot_index(question)?),
                 }
-                let outcome = self.outcome_at(self.slot_index(question)?);
-                Ok(Some(QuizEvent::Revealed {
-                    quiz_id: self.quiz_id(),
-                    attempt: self.attempt(),
-                    question_id: question.clone(),
-                    outcome,
-                    correct: outcome == Outcome::Correct,
-                }))
             }
-            Action::Next => self.next_question().map(|()| None),
-            Action::Back => self.previous_question().map(|()| None),
+            Action::Next => {
+                self.next_question()?;
+                Happened::Nothing
+            }
+            Action::Back => {
+                self.previous_question()?;
+                Happened::Nothing
+            }
             Action::Finish => {
                 let was_finished = self.phase() == Phase::Finished;
                 self.finish()?;
-                if was_finished {
-                    return Ok(None);
+                match was_finished {
+                    true => Happened::Nothing,
+                    false => Happened::Completed,
                 }
+            }
+            Action::Retry => {
+                self.retry()?;
+                Happened::Retried
+            }
+        })
+    }
+
+    /// The event `happened` causes, as the session now stands.
+    fn event(&self, happened: Happened) -> Option<QuizEvent> {
+        let quiz_id = self.quiz().id().to_string();
+        let attempt = self.attempt();
+        Some(match happened {
+            Happened::Nothing => return None,
+            Happened::Started => QuizEvent::Started {
+                quiz_id,
+                attempt,
+                questions: self.len(),
+            },
+            Happened::Answered(position) => {
+                let slot = self.slot_at(position);
+                QuizEvent::Answered {
+                    quiz_id,
+                    attempt,
+                    question_id: slot.question.id.clone(),
+                    choice_ids: slot.picked_ids().map(str::to_string).collect(),
+                    correct: self.outcome_at(position) == Outcome::Correct,
+                }
+            }
+            Happened::Revealed(position) => {
+                let outcome = self.outcome_at(position);
+                QuizEvent::Revealed {
+                    quiz_id,
+                    attempt,
+                    question_id: self.slot_at(position).question.id.clone(),
+                    outcome,
+                    correct: outcome == Outcome::Correct,
+                }
+            }
+            Happened::Completed => {
                 let totals = self.totals();
-                Ok(Some(QuizEvent::Completed {
-                    quiz_id: self.quiz_id(),
-                    attempt: self.attempt(),
+                QuizEvent::Completed {
+                    quiz_id,
+                    attempt,
                     score: totals.points.to_decimal(2),
                     max: totals.max,
                     percentage: totals.percentage,
                     passed: totals.passed,
                     band: band_of(self.quiz().bands(), totals.percentage).map(|b| b.title.clone()),
-                }))
+                }
             }
-            Action::Retry => {
-                self.retry()?;
-                Ok(Some(QuizEvent::Retried {
-                    quiz_id: self.quiz_id(),
-                    attempt: self.attempt(),
-                }))
+            Happened::Retried => QuizEvent::Retried { quiz_id, attempt },
+        })
+    }
+
+    /// The event `happened` causes as compact JSON, the `detail` a page receives: what serde
+    /// writes of [`Session::apply`]'s event, written by hand from the session, so that the page
+    /// carries no serde code and copies nothing into a [`QuizEvent`] first.
+    #[cfg(any(test, target_arch = "wasm32"))]
+    pub(crate) fn event_json(&self, happened: Happened) -> Option<String> {
+        use crate::json::Members;
+
+        let mut text = String::new();
+        let mut object = Members::open(&mut text, '{');
+        object
+            .field("type", happened.name()?)
+            .field("quizId", self.quiz().id())
+            .field("attempt", &self.attempt());
+        match happened {
+            Happened::Nothing | Happened::Retried => {}
+            Happened::Started => {
+                object.field("questions", &self.len());
             }
+            Happened::Answered(position) => {
+                let slot = self.slot_at(position);
+                object.field("questionId", &slot.question.id);
+                let mut ids = Members::open(object.key("choiceIds"), '[');
+                for id in slot.picked_ids() {
+                    ids.push(id);
+                }
+                ids.close();
+                object.field("correct", &(self.outcome_at(position) == Outcome::Correct));
+            }
+            Happened::Revealed(position) => {
+                let outcome = self.outcome_at(position);
+                object
+                    .field("questionId", &self.slot_at(position).question.id)
+                    .field("outcome", outcome.name())
+                    .field("correct", &(outcome == Outcome::Correct));
+            }
+            Happened::Completed => {
+                let totals = self.totals();
+                object
+                    .field("score", &totals.points.to_decimal(2))
+                    .field("max", &totals.max)
+                    .field("percentage", &totals.percentage)
+                    .field("passed", &totals.passed)
+                    .field(
+                        "band",
+                        &band_of(self.quiz().bands(), totals.percentage).map(|b| &*b.title),
+                    );
+            }
+        }
+        object.close();
+        Some(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::Quiz;
+
+    /// A quiz of two questions: `q1` single (a correct), `q2` multiple (a and b correct).
+    fn quiz(bands: &str) -> Arc<Quiz> {
+        let choices = |correct: &[&str]| {
+            let choice = |id: &str| {
+                format!(
+                    r#"{{"id": "{id}", "text": "Choice {id}", "correct": {}}}"#,
+                    correct.contains(&id)
+                )
+            };
+            format!("[{}, {}, {}]", choice("a"), choice("b"), choice("c"))
+        };
+        let question = |id: &str, kind: &str, correct: &[&str]| {
+            let choices = choices(correct);
+            format!(
+                r#"{{"id": "{id}", "kind": "{kind}", "prompt": "Question {id}?", "choices": {choices}, "explanation": "Because."}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"format": 1, "id": "events-unit", "title": "Test quiz", "language": "en",
+                "source": {{"headline": "A headline", "publisher": "The Test Times", "date": "2025-06-09", "url": "https://example.com/article"}},
+                "bands": {bands}, "questions": [{}, {}]}}"#,
+            question("q1", "single", &["a"]),
+            question("q2", "multiple", &["a", "b"]),
+        );
+        Arc::new(Quiz::from_json(&text).unwrap())
+    }
+
+    fn answer(question: &str, choices: &[&str]) -> Action {
+        Action::Answer {
+            question: question.to_string(),
+            choices: choices.iter().map(|c| c.to_string()).collect(),
         }
     }
 
-    /// The quiz's id, as each event carries it.
-    fn quiz_id(&self) -> String {
-        self.quiz().id().to_string()
-    }
-
-    fn started(&self) -> QuizEvent {
-        QuizEvent::Started {
-            quiz_id: self.quiz_id(),
-            attempt: self.attempt(),
-            questions: self.len(),
+    #[test]
+    fn the_page_receives_each_event_as_serde_writes_it() {
+        let banded = r#"[{"min": 0, "max": 49, "title": "Low \"low\"", "message": "Read again"},
+                         {"min": 50, "max": 100, "title": "High", "message": "Well done"}]"#;
+        let mut written = Vec::new();
+        for bands in [banded, "[]"] {
+            let mut session = Session::new(quiz(bands), 3);
+            for action in [
+                Action::Start,
+                answer("q2", &["b", "a"]),
+                answer("q2", &[]),
+                answer("q1", &["c"]),
+                Action::Reveal { question: "q1".into() },
+                Action::Reveal { question: "q1".into() },
+                Action::Next,
+                Action::Finish,
+                Action::Finish,
+                Action::Retry,
+            ] {
+                let happened = session.act(&action).unwrap();
+                let event = session.event(happened);
+                assert_eq!(happened.name(), event.as_ref().map(QuizEvent::name), "{action:?}");
+                let expected = event.map(|event| serde_json::to_string(&event).unwrap());
+                assert_eq!(session.event_json(happened), expected, "{action:?}");
+                written.extend(happened.name());
+            }
         }
-    }
-
-    /// The picked choice ids at `position`, in file order.
-    fn current_selection(&self, position: usize) -> Vec<String> {
-        let slot = self.slot_at(position);
-        slot.picked
-            .iter()
-            .map(|&i| slot.question.choices[i].id.clone())
-            .collect()
+        let run = [
+            "started",
+            "answered",
+            "answered",
+            "answered",
+            "revealed",
+            "completed",
+            "retried",
+        ];
+        assert_eq!(written, [run, run].concat());
     }
 }

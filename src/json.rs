@@ -545,6 +545,12 @@ macro_rules! json_numbers {
 
 json_numbers!(u8, u32, u64, usize);
 
+impl<T: Json + ?Sized> Json for &T {
+    fn write_to(&self, out: &mut String) {
+        (**self).write_to(out);
+    }
+}
+
 impl<T: Json> Json for Option<T> {
     fn write_to(&self, out: &mut String) {
         match self {

@@ -95,6 +95,14 @@ pub(crate) struct SlotAt<'q> {
     pub(crate) revealed: bool,
 }
 
+impl<'q> SlotAt<'q> {
+    /// The picked choices' ids, in file order.
+    pub(crate) fn picked_ids(&self) -> impl Iterator<Item = &'q str> + 'q {
+        let question = self.question;
+        self.picked.iter().map(move |&i| question.choices[i].id.as_str())
+    }
+}
+
 /// A question as an attempt shows it: its choices in display order and the reader's answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlotView<'q> {
@@ -170,17 +178,12 @@ impl Session {
         if position >= self.slots.len() {
             return None;
         }
-        let SlotAt {
-            question,
-            order,
-            picked,
-            revealed,
-        } = self.slot_at(position);
+        let slot = self.slot_at(position);
         Some(SlotView {
-            question,
-            choices: order.iter().map(|&i| &question.choices[i]).collect(),
-            selected: picked.iter().map(|&i| question.choices[i].id.as_str()).collect(),
-            revealed,
+            question: slot.question,
+            choices: slot.order.iter().map(|&i| &slot.question.choices[i]).collect(),
+            selected: slot.picked_ids().collect(),
+            revealed: slot.revealed,
         })
     }
 

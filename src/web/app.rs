@@ -11,9 +11,10 @@ use web_sys::{CustomEvent, Element, Event, EventTarget, HtmlElement, Storage};
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
 use super::render::{self, Ids};
 use super::{js_error, parse_js, random_seed};
+use crate::events::Happened;
 use crate::json::Members;
 use crate::strings::{cat, Digits};
-use crate::{Action, ErrorKind, Layout, Phase, Quiz, QuizEvent, Screen, Session, Texts, Theme};
+use crate::{Action, ErrorKind, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
@@ -177,7 +178,7 @@ impl App {
             return;
         }
         let mut session = Session::new(quiz, 0);
-        let Ok(event) = session.apply(&Action::Start) else {
+        let Ok(happened) = session.act(&Action::Start) else {
             return;
         };
         let offstage = Dom::of(&self.host).el("div", "rq-screen rq-rehearsal");
@@ -191,8 +192,8 @@ impl App {
         let _ = js_sys::Reflect::get(&offstage, &"offsetHeight".into());
         offstage.remove();
         // Told to the detached copy, which nothing listens to.
-        if let Some(event) = &event {
-            let _ = custom_event(event).map(|event| offstage.dispatch_event(&event));
+        if let Some(event) = custom_event(&session, happened) {
+            let _ = event.map(|event| offstage.dispatch_event(&event));
         }
     }
 
@@ -239,8 +240,8 @@ impl App {
             "share" | "copy" => return self.share(name == "share"),
             _ => return Ok(()),
         };
-        let event = match self.session.apply(&action) {
-            Ok(event) => event,
+        let happened = match self.session.act(&action) {
+            Ok(happened) => happened,
             Err(e) if e.kind() == ErrorKind::InvalidAnswer => {
                 // Checked with nothing picked: say so beside the question rather than fail.
                 self.draw(Focus::Legend(question.clone()), Some(&question));
@@ -251,7 +252,7 @@ impl App {
         self.save();
         let focus = focus.unwrap_or_else(|| first_focus(&self.session, self.layout));
         self.draw(focus, None);
-        self.dispatch(event.as_ref())
+        self.dispatch(happened)
     }
 
     /// Shares the result with the Web Share API, or copies it with a link to the clipboard,
@@ -316,9 +317,9 @@ impl App {
     }
 
     /// Tells the page what happened, if anything: a bubbling, composed `reader-quiz:NAME` event on the host.
-    fn dispatch(&self, event: Option<&QuizEvent>) -> Result<(), JsValue> {
-        if let Some(event) = event {
-            self.host.dispatch_event(&custom_event(event)?)?;
+    fn dispatch(&self, happened: Happened) -> Result<(), JsValue> {
+        if let Some(event) = custom_event(&self.session, happened) {
+            self.host.dispatch_event(&event?)?;
         }
         Ok(())
     }
@@ -339,12 +340,12 @@ impl App {
                 ids.push(id);
             }
         }
-        let event = self
+        let happened = self
             .session
-            .apply(&Action::Answer { question, choices: ids })
+            .act(&Action::Answer { question, choices: ids })
             .map_err(|e| JsValue::from(js_error(e)))?;
         self.save();
-        self.dispatch(event.as_ref())?;
+        self.dispatch(happened)?;
         if has_class(&fieldset, "rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
             let id = input.get_attribute("id").unwrap_or_default();
@@ -416,15 +417,15 @@ fn first_focus(session: &Session, layout: Layout) -> Focus {
     Focus::Legend(session.slot_at(position).question.id.clone())
 }
 
-/// A quiz event as the page hears it: a bubbling, composed `reader-quiz:NAME` event.
-fn custom_event(event: &QuizEvent) -> Result<Event, JsValue> {
-    let init = parse_js(&cat!(
-        "{\"bubbles\":true,\"composed\":true,\"detail\":",
-        event.to_json(),
-        "}"
-    ))?;
-    let name = cat!("reader-quiz:", event.name());
-    Ok(CustomEvent::new_with_event_init_dict(&name, init.unchecked_ref())?.into())
+/// The event `happened` causes in `session`, if any, as the page hears it: a bubbling,
+/// composed `reader-quiz:NAME` event.
+fn custom_event(session: &Session, happened: Happened) -> Option<Result<Event, JsValue>> {
+    let detail = session.event_json(happened)?;
+    let name = cat!("reader-quiz:", happened.name()?);
+    let event = parse_js(&cat!("{\"bubbles\":true,\"composed\":true,\"detail\":", detail, "}"))
+        .map_err(JsValue::from)
+        .and_then(|init| CustomEvent::new_with_event_init_dict(&name, init.unchecked_ref()));
+    Some(event.map(Into::into))
 }
 
 /// Calls `target[method](argument)` and returns what it returns (here, promises).
