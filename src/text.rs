@@ -28,8 +28,6 @@ pub struct Texts {
     pub plural: fn(u64) -> Plural,
     /// Label before the article link on the intro screen.
     pub based_on: &'static str,
-    /// The button of a collapsed quiz.
-    pub take_quiz: &'static str,
     /// Start button.
     pub start: &'static str,
     /// Back button.
@@ -243,7 +241,6 @@ pub static ENGLISH: Texts = Texts {
     decimal: '.',
     plural: plural_english,
     based_on: "Based on",
-    take_quiz: "Take the quiz",
     start: "Start the quiz",
     back: "Back",
     next: "Next question",
@@ -286,7 +283,6 @@ pub static ARMENIAN: Texts = Texts {
     decimal: ',',
     plural: plural_armenian,
     based_on: "Ըստ հոդվածի՝",
-    take_quiz: "Անցնել վիկտորինան",
     start: "Սկսել վիկտորինան",
     back: "Հետ",
     next: "Հաջորդ հարցը",
@@ -325,7 +321,6 @@ pub static RUSSIAN: Texts = Texts {
     decimal: ',',
     plural: plural_russian,
     based_on: "По статье",
-    take_quiz: "Пройти тест",
     start: "Начать тест",
     back: "Назад",
     next: "Следующий вопрос",
@@ -477,7 +472,6 @@ mod tests {
         for texts in [&ENGLISH, &ARMENIAN, &RUSSIAN] {
             let strings = [
                 texts.based_on,
-                texts.take_quiz,
                 texts.start,
                 texts.back,
                 texts.next,
