@@ -418,7 +418,7 @@ pub(crate) fn score_attempt<'a>(
         let question = &quiz.questions[index];
         let credit = question_credit(quiz, question, selected);
         tally.add_credit(credit, question.points);
-        questions.push(question_result(question, selected, credit));
+        questions.push(question_result(question, selected, scored(question, selected, credit)));
     }
     let totals = tally.finish(settings.pass_mark);
     QuizResult {
@@ -448,7 +448,11 @@ pub(crate) struct QuestionScore {
 /// Scores question `index` of `quiz` answered with `selected`, without scoring the rest.
 pub(crate) fn score_question(quiz: &Quiz, index: usize, selected: &[usize]) -> QuestionScore {
     let question = &quiz.questions[index];
-    let credit = question_credit(quiz, question, selected);
+    scored(question, selected, question_credit(quiz, question, selected))
+}
+
+/// How `question` went, answered with `selected` for `credit`.
+fn scored(question: &Question, selected: &[usize], credit: Ratio) -> QuestionScore {
     QuestionScore {
         outcome: outcome(selected, credit),
         points: credit * Ratio::from_int(i64::from(question.points)),
@@ -546,9 +550,8 @@ pub(crate) fn question_outcome(quiz: &Quiz, index: usize, selected: &[usize]) ->
     outcome(selected, question_credit(quiz, &quiz.questions[index], selected))
 }
 
-fn question_result(question: &Question, selected: &[usize], credit: Ratio) -> QuestionResult {
-    let outcome = outcome(selected, credit);
-    let points = credit * Ratio::from_int(i64::from(question.points));
+fn question_result(question: &Question, selected: &[usize], score: QuestionScore) -> QuestionResult {
+    let QuestionScore { outcome, points, max } = score;
     debug_assert!(
         selected.windows(2).all(|w| w[0] < w[1]),
         "picked choices come in file order"
@@ -558,7 +561,7 @@ fn question_result(question: &Question, selected: &[usize], credit: Ratio) -> Qu
         outcome,
         points,
         points_text: points.to_decimal(2),
-        max: question.points,
+        max,
         selected: selected.iter().map(|&i| question.choices[i].id.clone()).collect(),
         correct: question
             .choices
