@@ -11,7 +11,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 7);
 const subjects = {
   widget: {
     url: "bench/widget.html",
-    files: ["reader-quiz.js", "pkg/reader_quiz.js", "pkg/reader_quiz_bg.wasm"],
+    files: ["reader-quiz.js", "pkg/reader_quiz_bg.wasm"],
   },
   vanilla: { url: "bench/vanilla.html", files: ["bench/vanilla.js", "bench/vanilla.css"] },
 };

@@ -1,5 +1,6 @@
-// Builds www/reader-quiz.js, the script a page loads, from www/src/reader-quiz.js and its styles
-// (www/src/quiz.css): one minified ES module, the styles inlined as minified text.
+// Builds www/reader-quiz.js, the script a page loads, from www/src/reader-quiz.js, its styles
+// (www/src/quiz.css) and the widget's JS glue (www/pkg/reader_quiz.js, so build it first): one
+// minified ES module, the styles inlined as minified text.
 // usage: node scripts/build-element.mjs   (build_wasm in scripts/setup.sh runs it)
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";

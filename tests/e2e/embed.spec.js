@@ -88,7 +88,7 @@ test("a script may add the element first and set its attributes after", async ({
   await expect(page.getByRole("button", { name: "Начать тест" })).toBeVisible();
 });
 
-test("nothing is fetched until the quiz nears the viewport", async ({ page }) => {
+test("nothing is fetched until the quiz nears the viewport, then only the WASM and the questions", async ({ page }) => {
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.goto("/demo.html");
@@ -97,7 +97,8 @@ test("nothing is fetched until the quiz nears the viewport", async ({ page }) =>
   expect(requests.filter(heavy)).toEqual([]);
   await page.locator("reader-quiz").scrollIntoViewIfNeeded();
   await expect(page.locator("reader-quiz .rq-intro")).toBeVisible();
-  expect(requests.filter(heavy)).toEqual(expect.arrayContaining(["/pkg/reader_quiz_bg.wasm", "/pkg/reader_quiz.js", "/questions.json"]));
+  // The widget's JS glue comes inside reader-quiz.js. (The page's framed copy fetches the same.)
+  expect([...new Set(requests.filter(heavy))].sort()).toEqual(["/pkg/reader_quiz_bg.wasm", "/questions.json"]);
 });
 
 test("both embeds render and complete under the strict CSP, with no violation", async ({ page }) => {

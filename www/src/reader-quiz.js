@@ -4,8 +4,9 @@
 // The quiz's own files resolve against this script's URL, so they can live on another path or a CDN.
 //
 // This is the source: scripts/build-element.mjs bundles it with its styles (quiz.css, shared by
-// every copy on the page as one constructed stylesheet), minified, into www/reader-quiz.js, so
-// that the widget costs three requests: that script, the WASM and its glue.
+// every copy on the page as one constructed stylesheet) and the widget's JS glue, minified, into
+// www/reader-quiz.js, so that the widget costs two requests: that script and the WASM.
+import init, { mount } from "../pkg/reader_quiz.js";
 import STYLES from "./quiz.css";
 
 const base = new URL(".", import.meta.url);
@@ -40,11 +41,11 @@ let sheet;
 let instances = 0;
 
 /**
- * Loads a build of the engine once for every quiz on the page, fetching its WASM alongside its
- * JS glue: `pkg`, the widget's, or `pkg-headless`, which also words what is wrong with a broken
- * questions file (the widget's leaves that out, as no reader of a published quiz needs it).
- * The WASM compiles as it streams in, while the glue downloads, and the glue instantiates the
- * compiled module. One a server sends under another type than application/wasm compiles from
+ * Loads a build of the engine once for every quiz on the page: `pkg`, the widget's, whose JS glue
+ * is bundled into this script, or `pkg-headless`, which also words what is wrong with a broken
+ * questions file (the widget's leaves that out, as no reader of a published quiz needs it), its
+ * glue fetched alongside its WASM. The WASM compiles as it streams in, and the glue instantiates
+ * the compiled module. One a server sends under another type than application/wasm compiles from
  * its bytes once they are all in (streaming refuses such a response before reading its body).
  */
 function loadEngine(build = "pkg") {
@@ -52,7 +53,7 @@ function loadEngine(build = "pkg") {
     const wasm = fetch(new URL(`${build}/reader_quiz_bg.wasm`, base)).then((response) =>
       WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then(WebAssembly.compile)),
     );
-    const glue = await import(new URL(`${build}/reader_quiz.js`, base).href);
+    const glue = build == "pkg" ? { default: init, mount } : await import(new URL(`${build}/reader_quiz.js`, base).href);
     await glue.default({ module_or_path: wasm });
     return glue;
   })();
