@@ -53,7 +53,7 @@ function loadEngine(build = "pkg") {
     const wasm = fetch(new URL(`${build}/reader_quiz_bg.wasm`, base)).then((response) =>
       WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then(WebAssembly.compile)),
     );
-    const glue = build == "pkg" ? { default: init, mount } : await import(new URL(`${build}/reader_quiz.js`, base).href);
+    const glue = build === "pkg" ? { default: init, mount } : await import(new URL(`${build}/reader_quiz.js`, base).href);
     await glue.default({ module_or_path: wasm });
     return glue;
   })();
