@@ -67,6 +67,37 @@ test("a quiz in sight loads at once; one hidden at the top of the page waits unt
   await expect(page.locator("#hidden .rq-intro")).toBeVisible();
 });
 
+// What a page's head has the browser fetch at once, rather than after the script that needs it:
+// the quiz page its WASM (its quiz is in sight at load), the iframe's page the element's script.
+for (const [path, script, early] of [
+  ["/index.html", "/reader-quiz.js", "/pkg/reader_quiz_bg.wasm"],
+  ["/embed.html?src=questions.json", "/embed.js", "/reader-quiz.js"],
+]) {
+  test(`${path} fetches ${early} alongside ${script}, once`, async ({ page }) => {
+    // The script is held back until the early file has been asked for (or 5 s have passed): only
+    // a preload in the page's head can ask for it that soon.
+    let requested;
+    const seen = new Promise((resolve) => (requested = resolve));
+    const requests = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === early) {
+        requests.push(r);
+        requested(true);
+      }
+    });
+    let earlyFirst;
+    await page.route(`**${script}`, async (route) => {
+      earlyFirst = await Promise.race([seen, new Promise((resolve) => setTimeout(resolve, 5000, false))]);
+      await route.continue();
+    });
+    await page.goto(path);
+    await expect(page.locator("reader-quiz .rq-intro")).toBeVisible();
+    expect(earlyFirst).toBe(true);
+    // The page takes the preloaded response: no second download.
+    expect(requests).toHaveLength(1);
+  });
+}
+
 test("a script may add the element first and set its attributes after", async ({ page }) => {
   await page.route("**/scripted.html", (route) =>
     route.fulfill({
