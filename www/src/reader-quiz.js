@@ -132,19 +132,21 @@ class ReaderQuiz extends HTMLElement {
 
   /** Loads and mounts the quiz; `focus` when the reader opened it, to move focus into it. */
   async #start(instance, focus) {
-    // The engine first: its WASM is the longest download and must compile before anything runs.
-    const engine = loadEngine();
-    engine.catch(() => {});
     // A reader who opened the quiz is told at once that it is on its way; one who scrolled to
     // it, only if it is slow to come (and nothing else has been shown in its place by then).
     if (focus) this.#showLoading();
     else setTimeout(() => this.#container.hasChildNodes() || this.#showLoading(), LOADING_DELAY_MS);
+    // The questions are asked for before the engine: setting up its glue takes a few
+    // milliseconds of script, and its WASM is fetched at once all the same.
     const src = new URL(this.getAttribute("src") ?? "questions.json", document.baseURI);
     const questions = fetch(src).then(
       (response) => (response.ok ? response.text() : Promise.reject(response.status)),
       () => Promise.reject(0),
     );
+    const engine = loadEngine();
+    // Each is awaited below; until then, a failure must not count as an unhandled rejection.
     questions.catch(() => {});
+    engine.catch(() => {});
     let text;
     try {
       text = await questions;
