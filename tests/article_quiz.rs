@@ -114,6 +114,22 @@ fn every_question_links_to_its_passage_in_the_article() {
 }
 
 #[test]
+fn no_passage_fragment_holds_an_apostrophe_a_quote_or_a_dash() {
+    // A text fragment must match the live page's characters exactly, and its typesetting may
+    // differ from the article's text here in just these: ’ for ', “ for ", – for -.
+    for question in quiz().questions() {
+        let passage = question.passage.as_deref().unwrap_or_default();
+        let fragment = passage.split_once("#:~:text=").map(|(_, f)| f).unwrap_or_default();
+        let fragment = percent_decode(fragment);
+        assert!(
+            !fragment.contains(['\'', '"', '-', '‘', '’', '“', '”', '–', '—']),
+            "{}: {fragment:?}",
+            question.id
+        );
+    }
+}
+
+#[test]
 fn every_passage_fragment_is_text_of_the_article() {
     let Some(article) = article() else { return };
     let article = words(&article).join(" ");
