@@ -210,6 +210,25 @@ test("only a broken questions file fetches the headless build, which words its p
   expect(fetched).toContain("/pkg-headless/reader_quiz_bg.wasm");
 });
 
+test("a broken questions file is announced once: the widget's message keeps quiet until the headless build words it", async ({
+  page,
+}) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/pkg-headless/reader_quiz.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
+  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await page.goto("/");
+  await expect(page.getByText("This quiz could not be loaded")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  release();
+  await expect(page.getByRole("alert").locator("li")).toHaveCount(6);
+  await expect(page.getByRole("alert")).toHaveCount(1);
+});
+
 test("a broken questions file still says the quiz could not load when the headless build cannot", async ({
   page,
 }) => {

@@ -164,11 +164,12 @@ class ReaderQuiz extends HTMLElement {
       this.#showMessage("rq-load-error", "alert", "failed");
       throw error;
     }
+    // An attribute left out reads null, which `mount` takes as an option left out.
     const options = {
-      layout: this.getAttribute("layout") ?? undefined,
-      theme: this.getAttribute("theme") ?? undefined,
-      language: this.getAttribute("lang") ?? undefined,
-      storageKey: this.getAttribute("storage-key") ?? undefined,
+      layout: this.getAttribute("layout"),
+      theme: this.getAttribute("theme"),
+      language: this.getAttribute("lang"),
+      storageKey: this.getAttribute("storage-key"),
       instance,
     };
     try {
@@ -178,10 +179,19 @@ class ReaderQuiz extends HTMLElement {
       // The widget's build only says that it cannot load; the headless build says what and where.
       const problems = this.#container.querySelector(".rq-load-error");
       if (problems && !problems.querySelector("li")) {
+        // The headless build shows the problems in an alert of its own; this one keeps quiet
+        // meanwhile, so a screen reader says that the quiz cannot load once, not twice. Its
+        // role is gone before the browser tells assistive technology of the new element.
+        problems.role = null;
         try {
           (await loadEngine("pkg-headless")).mount(this.#container, text, options);
         } catch (described) {
           error = described;
+        }
+        // The headless build could not be had: the message stays, and is announced now.
+        if (problems.isConnected) {
+          problems.role = "alert";
+          this.#container.append(problems);
         }
       }
       console.warn(`reader-quiz ${src.pathname}:`, error.message);
