@@ -24,6 +24,8 @@ pub struct Texts {
     pub tag: &'static str,
     /// The decimal separator (`.` or `,`).
     pub decimal: char,
+    /// The mark that ends a sentence (`.`, or Armenian's `։`).
+    pub stop: &'static str,
     /// The plural category of a whole number in this language.
     pub plural: fn(u64) -> Plural,
     /// Label before the article link on the intro screen.
@@ -239,6 +241,7 @@ fn plural_russian(n: u64) -> Plural {
 pub static ENGLISH: Texts = Texts {
     tag: "en",
     decimal: '.',
+    stop: ".",
     plural: plural_english,
     based_on: "Based on",
     start: "Start the quiz",
@@ -281,6 +284,7 @@ pub static ENGLISH: Texts = Texts {
 pub static ARMENIAN: Texts = Texts {
     tag: "hy",
     decimal: ',',
+    stop: "։",
     plural: plural_armenian,
     based_on: "Ըստ հոդվածի՝",
     start: "Սկսել վիկտորինան",
@@ -319,6 +323,7 @@ pub static ARMENIAN: Texts = Texts {
 pub static RUSSIAN: Texts = Texts {
     tag: "ru",
     decimal: ',',
+    stop: ".",
     plural: plural_russian,
     based_on: "По статье",
     start: "Начать тест",

@@ -358,7 +358,7 @@ fn question_view(
         let points_text = texts.points_of(&texts.decimal(&score.points.to_decimal(2)), score.max);
         FeedbackView {
             outcome: score.outcome,
-            announcement: cat!(title, ". ", points_text, "."),
+            announcement: cat!(title, texts.stop, " ", points_text, texts.stop),
             title,
             points_text,
             // The picked choices' own feedback, in file order.
@@ -403,7 +403,7 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
         .unzip();
     ResultView {
         heading: texts.result_heading,
-        announcement: cat!(score_text, ". ", pass_text, "."),
+        announcement: cat!(score_text, texts.stop, " ", pass_text, texts.stop),
         score_text,
         percentage: result.percentage,
         passed: result.passed,

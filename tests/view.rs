@@ -1329,6 +1329,21 @@ fn the_interface_speaks_the_language_asked_for_with_its_plurals_and_decimal_comm
     assert_eq!(intro.count_text, "2 հարց");
 }
 
+#[test]
+fn announcements_end_their_sentences_with_the_language_s_own_full_stop() {
+    let mut s = mixed();
+    s.answer("q1", &["a"]).unwrap();
+    s.reveal("q1").unwrap();
+    let feedback_in = |language| {
+        let Screen::Questions(view) = s.screen_in(Layout::One, language) else {
+            panic!("not answering")
+        };
+        view.questions[0].feedback.as_ref().unwrap().announcement.clone()
+    };
+    assert_eq!(feedback_in("hy"), "Ճիշտ է։ Միավոր՝ 1՝ 1-ից։");
+    assert_eq!(feedback_in("ru"), "Верно. Баллы: 1 из 1.");
+}
+
 /// The screens score each question and the attempt without copying ids and texts into a whole
 /// `QuizResult`; what they show must still be what `Session::result` says, answer for answer.
 #[test]
