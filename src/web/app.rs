@@ -94,6 +94,8 @@ pub(crate) struct App {
     session: Session,
     layout: Layout,
     language: String,
+    /// The quiz's language, where the interface speaks another.
+    content_lang: Option<String>,
     storage_key: String,
     uid: String,
 }
@@ -110,22 +112,20 @@ impl App {
         let session = saved(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
             .unwrap_or_else(|| Session::new(Arc::clone(&quiz), options.seed.unwrap_or_else(random_seed)));
-        let dom = Dom::of(&host);
+        let dom = Dom::of(&host, None);
         let screen = dom.el("div", "rq-screen");
         let print = dom.el("div", "rq-print");
         let status = dom.el("div", "rq-status rq-visually-hidden");
         set(&status, "role", "status");
         add_class(&host, "rq-root");
         let quiz_language = session.quiz().language();
+        let language = options.language.unwrap_or_else(|| quiz_language.to_string());
+        // The host speaks the interface's language; the editor's text, the quiz's.
+        let content_lang = (!language.eq_ignore_ascii_case(quiz_language)).then(|| quiz_language.to_string());
         attrs(
             &host,
-            &[
-                (MOUNTED, ""),
-                ("lang", quiz_language),
-                ("data-theme", options.theme.name()),
-            ],
+            &[(MOUNTED, ""), ("lang", &language), ("data-theme", options.theme.name())],
         );
-        let language = options.language.unwrap_or_else(|| quiz_language.to_string());
         host.set_text_content(None);
         append(&host, &[&screen, &print, &status]);
         let uid = cat!("rq", INSTANCES.fetch_add(1, Ordering::Relaxed).digits());
@@ -137,6 +137,7 @@ impl App {
             session,
             layout: options.layout,
             language,
+            content_lang,
             storage_key,
             uid,
         };
@@ -181,7 +182,7 @@ impl App {
         let Ok(happened) = session.act(&Action::Start) else {
             return;
         };
-        let offstage = Dom::of(&self.host).el("div", "rq-screen rq-rehearsal");
+        let offstage = Dom::of(&self.host, None).el("div", "rq-screen rq-rehearsal");
         append(&self.host, &[&offstage]);
         // Inert, it takes no focus from wherever the reader is, with or without the quiz's CSS;
         // reading its height lays it out now. One question at a time, whatever the layout: a
@@ -310,7 +311,7 @@ impl App {
     fn print_view(&self, printing: bool) {
         if printing {
             let view = self.session.answer_key(&self.language);
-            render::answer_key(&self.print, &view, &Ids { uid: &self.uid });
+            render::answer_key(&self.print, &view, &self.ids());
         } else {
             self.print.set_text_content(None);
         }
@@ -355,7 +356,8 @@ impl App {
         Ok(())
     }
 
-    /// Redraws the current screen, announces what changed, and moves focus.
+    /// Redraws the current screen, announces what changed (or empties the live region, so that
+    /// nothing said about an earlier screen lingers there), and moves focus.
     fn draw(&self, focus: Focus, missing_answer: Option<&str>) {
         let screen = self.render_into(&self.screen, &self.session, self.layout, missing_answer);
         let announcement = match (&screen, &focus) {
@@ -366,11 +368,10 @@ impl App {
                 .find(|q| &q.id == id)
                 .and_then(|q| q.feedback.as_ref())
                 .map(|f| f.announcement.clone()),
-            _ => None,
+            // Focus goes back to the question, whose legend does not read out its message.
+            _ => missing_answer.map(|_| Texts::for_language(&self.language).select_first.to_string()),
         };
-        if let Some(text) = announcement {
-            self.status.set_text_content(Some(&text));
-        }
+        self.status.set_text_content(announcement.as_deref());
         self.focus_in(&self.screen, focus);
     }
 
@@ -384,13 +385,21 @@ impl App {
     ) -> Screen {
         let screen = session.screen_in(layout, &self.language);
         let texts = Texts::for_language(&self.language);
-        render::screen(container, &screen, &Ids { uid: &self.uid }, texts, missing_answer);
+        render::screen(container, &screen, &self.ids(), texts, missing_answer);
         screen
+    }
+
+    /// The ids of this quiz's elements, and the language of its text.
+    fn ids(&self) -> Ids<'_> {
+        Ids {
+            uid: &self.uid,
+            content_lang: self.content_lang.as_deref(),
+        }
     }
 
     /// Moves focus to its target within `container`.
     fn focus_in(&self, container: &Element, focus: Focus) {
-        let ids = Ids { uid: &self.uid };
+        let ids = self.ids();
         let target = match focus {
             Focus::None => return,
             Focus::Heading => ids.heading(),

@@ -8,15 +8,18 @@ use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 /// Builds elements in one document.
-pub(crate) struct Dom {
+pub(crate) struct Dom<'a> {
     doc: Document,
+    content_lang: Option<&'a str>,
 }
 
-impl Dom {
-    /// The builder for the document `element` lives in.
-    pub(crate) fn of(element: &Element) -> Dom {
+impl<'a> Dom<'a> {
+    /// The builder for the document `element` lives in. `content_lang` is the language of the
+    /// editor's text where the interface around it speaks another.
+    pub(crate) fn of(element: &Element, content_lang: Option<&'a str>) -> Dom<'a> {
         Dom {
             doc: element.owner_document().expect_throw("the element has no document"),
+            content_lang,
         }
     }
 
@@ -36,13 +39,21 @@ impl Dom {
         element
     }
 
-    /// A new `<tag class="class" dir="auto">` holding text an editor wrote: its direction comes
-    /// from its own letters and it is isolated, so a stray bidi control character in it cannot
-    /// reorder the quiz's own words around it.
+    /// A new `<tag class="class" dir="auto">` holding text an editor wrote (see [`Dom::editorial`]).
     pub(crate) fn content(&self, tag: &str, class: &str, text: &str) -> Element {
         let element = self.text(tag, class, text);
-        set(&element, "dir", "auto");
+        self.editorial(&element);
         element
+    }
+
+    /// Marks `element` as holding text an editor wrote: its direction comes from its own letters
+    /// and it is isolated, so a stray bidi control character in it cannot reorder the quiz's own
+    /// words around it; and it names its language where the interface speaks another.
+    pub(crate) fn editorial(&self, element: &Element) {
+        set(element, "dir", "auto");
+        if let Some(lang) = self.content_lang {
+            set(element, "lang", lang);
+        }
     }
 
     /// A new `<button type="button" data-action="action">label</button>`.
@@ -54,7 +65,7 @@ impl Dom {
 
     /// A link that opens in a new tab, made only for `https:` URLs (validation guarantees it).
     pub(crate) fn link(&self, href: &str, text: &str) -> Element {
-        let link = self.content("a", "", text);
+        let link = self.text("a", "", text);
         if href.starts_with("https://") {
             attrs(
                 &link,

@@ -1,5 +1,7 @@
 //! Turns a screen from the core's view into elements, GOV.UK-style: fieldset, legend, native inputs.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use web_sys::Element;
 
 use super::dom::{add_class, add_text, append, attrs, set, Dom};
@@ -11,6 +13,8 @@ use crate::{
 /// Ids of one mounted quiz's elements; `uid` keeps several quizzes on a page apart.
 pub(crate) struct Ids<'a> {
     pub(crate) uid: &'a str,
+    /// The quiz's language, where the interface speaks another: its text is marked with it.
+    pub(crate) content_lang: Option<&'a str>,
 }
 
 impl Ids<'_> {
@@ -36,10 +40,15 @@ impl Ids<'_> {
     }
 }
 
+/// Counts the choice groups drawn, to name each one afresh. After a redraw that replaces a radio
+/// group Tab has been in, Chromium skips a new group of the same name: its choices could then
+/// not be reached from the keyboard.
+static GROUPS: AtomicU32 = AtomicU32::new(0);
+
 /// Replaces `container`'s content with `screen`. `missing_answer` names a question whose
 /// Check was pressed without an answer, to show the message that asks for one.
 pub(crate) fn screen(container: &Element, screen: &Screen, ids: &Ids<'_>, texts: &Texts, missing_answer: Option<&str>) {
-    let dom = Dom::of(container);
+    let dom = Dom::of(container, ids.content_lang);
     let content = match screen {
         Screen::Intro(view) => intro(&dom, view, ids),
         Screen::Questions(view) => questions(&dom, view, ids, texts, missing_answer),
@@ -51,7 +60,7 @@ pub(crate) fn screen(container: &Element, screen: &Screen, ids: &Ids<'_>, texts:
 
 /// Fills `container` with every question of the attempt, answers shown: what a printout shows.
 pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_>) {
-    let dom = Dom::of(container);
+    let dom = Dom::of(container, ids.content_lang);
     let list = dom.el("ol", "rq-review");
     for item in &view.questions {
         let entry = dom.el("li", "");
@@ -65,7 +74,7 @@ pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_
 /// Shows problems in place of the quiz, so an editor (or a reader) sees them rather than an empty
 /// box; with no `messages` (a build that cannot word them), only that the quiz could not load.
 pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) {
-    let dom = Dom::of(element);
+    let dom = Dom::of(element, None);
     let alert = dom.el("div", "rq-load-error");
     set(&alert, "role", "alert");
     append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)]);
@@ -91,7 +100,9 @@ fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Element {
     }
     let source = dom.el("p", "rq-source");
     add_text(&source, &cat!(view.source_label, " "));
-    append(&source, &[&dom.link(&view.url, &view.headline)]);
+    let headline = dom.link(&view.url, &view.headline);
+    dom.editorial(&headline);
+    append(&source, &[&headline]);
     add_text(&source, &cat!(" — ", view.byline));
     append(&section, &[&source]);
     if !view.corrections.is_empty() {
@@ -184,6 +195,7 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
         Kind::Single => "radio",
         Kind::Multiple => "checkbox",
     };
+    let group = cat!(id, "-", GROUPS.fetch_add(1, Ordering::Relaxed).digits());
     for choice in &view.choices {
         let choice_id = cat!(id, "-", choice.id);
         let row = dom.el("div", "rq-choice");
@@ -193,7 +205,7 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
             &[
                 ("type", input_type),
                 ("id", &choice_id),
-                ("name", &id),
+                ("name", &group),
                 ("value", &choice.id),
             ],
         );

@@ -126,6 +126,30 @@ test("a reader completes the quiz with the keyboard alone", async ({ page }) => 
   expect(errors).toEqual([]);
 });
 
+test("checking a question with nothing picked says so, and its choices stay in reach of the keyboard", async ({ page }) => {
+  await open(page);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  // The draw and its order are random: go on to the first single-answer question.
+  while ((await page.locator("fieldset.rq-question input").first().getAttribute("type")) !== "radio") {
+    await page.getByRole("button", { name: "Next question" }).click();
+  }
+  const qid = await currentQuestion(page);
+  // Through the choices to Check: after the redraw, Chromium skipped a radio group Tab had been
+  // in when its redrawn copy kept the same name.
+  await tabTo(page, `fieldset[data-question="${qid}"] input`);
+  await tabTo(page, 'button[data-action="reveal"]');
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".rq-error-message")).toHaveText("Select an answer before checking it.");
+  await expect(page.locator(".rq-status")).toHaveText("Select an answer before checking it.");
+  await expect(page.locator(`fieldset[data-question="${qid}"] legend`)).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.locator(`fieldset[data-question="${qid}"] input`).first()).toBeFocused();
+  // Picking an answer redraws the question without its message, and the live region empties.
+  await page.keyboard.press("Space");
+  await expect(page.locator(".rq-error-message")).toHaveCount(0);
+  await expect(page.locator(".rq-status")).toHaveText("");
+});
+
 test("a reload mid-quiz resumes at the same question with the answers kept", async ({ page }) => {
   await open(page);
   await page.getByRole("button", { name: "Start the quiz" }).click();
@@ -285,6 +309,29 @@ test("the element speaks the page's language before the quiz loads and when its 
   await page.goto("/hy.html");
   await page.getByRole("button", { name: "Անցնել վիկտորինան" }).click();
   await expect(page.getByRole("alert")).toHaveText("Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP 404)։");
+});
+
+test("an interface in another language than the quiz's is labelled as such, and so is the quiz's text", async ({ page }) => {
+  await page.route("**/lang.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz src="questions.json" lang="ru"></reader-quiz></body></html>`,
+    }),
+  );
+  await page.goto("/lang.html");
+  await expect(page.locator(".rq-root")).toHaveAttribute("lang", "ru");
+  await expect(page.getByRole("button", { name: "Начать тест" })).toBeVisible();
+  await expect(page.locator(".rq-title")).toHaveAttribute("lang", "en");
+  await expect(page.locator(".rq-source a")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "Начать тест" }).click();
+  await expect(page.locator(".rq-prompt")).toHaveAttribute("lang", "en");
+  await expect(page.locator(".rq-choice-text").first()).toHaveAttribute("lang", "en");
+  await expect(page.locator(".rq-hint")).not.toHaveAttribute("lang", /./);
+  // In the quiz's own language, nothing needs a label of its own.
+  await page.goto("/");
+  await expect(page.locator(".rq-root")).toHaveAttribute("lang", "en");
+  await expect(page.locator(".rq-title")).not.toHaveAttribute("lang", /./);
 });
 
 test("markup in question text is shown as text, never run", async ({ page }) => {
