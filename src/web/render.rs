@@ -64,7 +64,7 @@ pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_
     let list = dom.el("ol", "rq-review");
     for item in &view.questions {
         let entry = dom.el("li", "");
-        append(&entry, &[&question(&dom, item, ids, "p", false, None)]);
+        append(&entry, &[&question(&dom, item, ids, "p", true, None)]);
         append(&list, &[&entry]);
     }
     container.set_text_content(None);
@@ -330,7 +330,7 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
     let list = dom.el("ol", "rq-review");
     for item in &view.review {
         let entry = dom.el("li", "");
-        append(&entry, &[&question(dom, item, ids, "r", false, None)]);
+        append(&entry, &[&question(dom, item, ids, "r", true, None)]);
         append(&list, &[&entry]);
     }
     append(&section, &[&list]);

@@ -259,6 +259,32 @@ test("printing shows every question of the attempt with its answer, and no contr
   await expect(page.locator(".rq-screen")).toBeVisible();
 });
 
+test("a printout is dark on white and numbers its questions, whatever the reader's theme", async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  const printed = page.locator(".rq-print");
+  await expect(printed.locator(".rq-number").first()).toHaveText("Question 1");
+  await expect(printed.locator(".rq-number").last()).toHaveText("Question 10");
+  // The light theme's muted grey and green, not the dark theme's pale ones (1.7:1 on paper).
+  await expect(printed.locator(".rq-hint").first()).toHaveCSS("color", "rgb(80, 90, 95)");
+  await expect(printed.locator(".rq-mark-correct, .rq-mark-missed").first()).toHaveCSS("color", "rgb(0, 112, 60)");
+  await context.close();
+});
+
+test("what the quiz focuses for the reader is no control, and has no focus ring", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).focus();
+  await page.keyboard.press("Enter");
+  const legend = page.locator("fieldset.rq-question legend");
+  await expect(legend).toBeFocused();
+  await expect(legend).toHaveCSS("outline-style", "none");
+  await expect(legend).toHaveCSS("box-shadow", "none");
+});
+
 test("nothing moves for readers who ask for reduced motion", async ({ browser }) => {
   const context = await browser.newContext({ reducedMotion: "reduce" });
   const page = await context.newPage();
