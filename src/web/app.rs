@@ -257,7 +257,8 @@ impl App {
     }
 
     /// Shares the result with the Web Share API, or copies it with a link to the clipboard,
-    /// and says in the live region how that went.
+    /// and says under the buttons how that went: a sighted reader must see the link to copy it
+    /// by hand where the clipboard refused.
     fn share(&self, native: bool) -> Result<(), JsValue> {
         let Screen::Result(view) = self.session.screen_in(self.layout, &self.language) else {
             return Ok(());
@@ -265,7 +266,9 @@ impl App {
         let texts = Texts::for_language(&self.language);
         let url = self.session.quiz().source().url.clone();
         let navigator = super::window().ok_or("no window")?.navigator();
-        let status = self.status.clone();
+        let Some(status) = self.screen.query_selector(".rq-share-status")? else {
+            return Ok(());
+        };
         let promise = if native {
             let mut data = String::new();
             let mut object = Members::open(&mut data, '{');

@@ -323,9 +323,16 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
             &dom.button("rq-button rq-secondary", action, label),
         ],
     );
+    // How copying the link went, said where the reader looks (a live region of its own).
+    let share_status = dom.el("p", "rq-share-status");
+    set(&share_status, "role", "status");
     append(
         &section,
-        &[&nav, &dom.text("h3", "rq-review-heading", view.review_heading)],
+        &[
+            &nav,
+            &share_status,
+            &dom.text("h3", "rq-review-heading", view.review_heading),
+        ],
     );
     let list = dom.el("ol", "rq-review");
     for item in &view.review {

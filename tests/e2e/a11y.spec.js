@@ -220,22 +220,36 @@ test("the result can be shared, or copied as a link where the browser cannot sha
       delete Navigator.prototype.share;
     }
   });
-  await page.goto("/");
+  await page.goto("/?share");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await page.getByRole("button", { name: "Check answer" }).click();
   for (let n = 1; n < 10; n++) await page.getByRole("button", { name: "Next question" }).click();
   await page.getByRole("button", { name: "See my result" }).click();
-  await page.getByRole("button", { name: "Copy a link to my result" }).click();
-  await expect(page.locator(".rq-status")).toHaveText("Link copied.");
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(`I scored 0 out of 10 (0 %) in the quiz “${quiz.title}”. ${quiz.source.url}`);
-  await page.goto("/?share");
   await page.getByRole("button", { name: "Share my result" }).click();
   expect(await page.evaluate(() => window.__shared)).toEqual({
     title: quiz.title,
     text: `I scored 0 out of 10 (0 %) in the quiz “${quiz.title}”.`,
     url: quiz.source.url,
   });
+  // The same result, saved, where the browser cannot share.
+  await page.goto("/");
+  await page.getByRole("button", { name: "Copy a link to my result" }).click();
+  // Said under the buttons, where a sighted reader sees it, in a live region of its own.
+  const said = page.getByRole("status").filter({ hasText: "Link copied." });
+  await expect(said).toBeVisible();
+  await expect(said).toHaveClass("rq-share-status");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`I scored 0 out of 10 (0 %) in the quiz “${quiz.title}”. ${quiz.source.url}`);
+  // A clipboard that refuses: the link is shown, to copy by hand.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error("refused"));
+  });
+  await page.getByRole("button", { name: "Copy a link to my result" }).click();
+  await expect(page.locator(".rq-share-status")).toBeVisible();
+  await expect(page.locator(".rq-share-status")).toContainText(quiz.source.url);
+  // Trying again starts afresh: nothing said about the last attempt stays.
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /link/i })).toHaveCount(0);
   await context.close();
 });
 
