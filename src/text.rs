@@ -22,6 +22,9 @@ pub enum Plural {
 pub struct Texts {
     /// The language's BCP 47 tag.
     pub tag: &'static str,
+    /// The direction the language is written in, as HTML's `dir` names it: `ltr` (a table for
+    /// a right-to-left language says `rtl`, and the layout, in logical CSS, mirrors).
+    pub dir: &'static str,
     /// The decimal separator (`.` or `,`).
     pub decimal: char,
     /// The mark that ends a sentence (`.`, or Armenian's `։`).
@@ -240,6 +243,7 @@ fn plural_russian(n: u64) -> Plural {
 /// English.
 pub static ENGLISH: Texts = Texts {
     tag: "en",
+    dir: "ltr",
     decimal: '.',
     stop: ".",
     plural: plural_english,
@@ -283,6 +287,7 @@ pub static ENGLISH: Texts = Texts {
 /// Armenian (Eastern).
 pub static ARMENIAN: Texts = Texts {
     tag: "hy",
+    dir: "ltr",
     decimal: ',',
     stop: "։",
     plural: plural_armenian,
@@ -322,6 +327,7 @@ pub static ARMENIAN: Texts = Texts {
 /// Russian.
 pub static RUSSIAN: Texts = Texts {
     tag: "ru",
+    dir: "ltr",
     decimal: ',',
     stop: ".",
     plural: plural_russian,

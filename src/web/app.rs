@@ -122,9 +122,16 @@ impl App {
         let language = options.language.unwrap_or_else(|| quiz_language.to_string());
         // The host speaks the interface's language; the editor's text, the quiz's.
         let content_lang = (!language.eq_ignore_ascii_case(quiz_language)).then(|| quiz_language.to_string());
+        // The interface's own direction, not the page's: English words on a right-to-left page
+        // would otherwise be reordered around their numbers and full stops.
         attrs(
             &host,
-            &[(MOUNTED, ""), ("lang", &language), ("data-theme", options.theme.name())],
+            &[
+                (MOUNTED, ""),
+                ("lang", &language),
+                ("dir", Texts::for_language(&language).dir),
+                ("data-theme", options.theme.name()),
+            ],
         );
         host.set_text_content(None);
         append(&host, &[&screen, &print, &status]);

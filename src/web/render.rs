@@ -86,6 +86,7 @@ pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) {
         append(&alert, &[&list]);
     }
     add_class(element, "rq-root");
+    set(element, "dir", texts.dir);
     element.set_text_content(None);
     append(element, &[&alert]);
 }

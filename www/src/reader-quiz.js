@@ -72,6 +72,8 @@ class ReaderQuiz extends HTMLElement {
     }
     root.adoptedStyleSheets = [sheet];
     this.#container = document.createElement("div");
+    // The preload texts are all written left to right, whatever the page's direction.
+    this.#container.dir = "ltr";
     root.append(this.#container);
     const instance = this.id || String(instances++);
     for (const name of EVENTS) {
