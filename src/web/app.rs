@@ -94,8 +94,6 @@ pub(crate) struct App {
     session: Session,
     layout: Layout,
     language: String,
-    /// The quiz's language, where the interface speaks another.
-    content_lang: Option<String>,
     storage_key: String,
     uid: String,
 }
@@ -120,8 +118,6 @@ impl App {
         add_class(&host, "rq-root");
         let quiz_language = session.quiz().language();
         let language = options.language.unwrap_or_else(|| quiz_language.to_string());
-        // The host speaks the interface's language; the editor's text, the quiz's.
-        let content_lang = (!language.eq_ignore_ascii_case(quiz_language)).then(|| quiz_language.to_string());
         // The interface's own direction, not the page's: English words on a right-to-left page
         // would otherwise be reordered around their numbers and full stops.
         attrs(
@@ -144,7 +140,6 @@ impl App {
             session,
             layout: options.layout,
             language,
-            content_lang,
             storage_key,
             uid,
         };
@@ -399,11 +394,13 @@ impl App {
         screen
     }
 
-    /// The ids of this quiz's elements, and the language of its text.
+    /// The ids of this quiz's elements, and the language of its text where the interface (which
+    /// the host speaks) speaks another.
     fn ids(&self) -> Ids<'_> {
+        let quiz_language = self.session.quiz().language();
         Ids {
             uid: &self.uid,
-            content_lang: self.content_lang.as_deref(),
+            content_lang: (!self.language.eq_ignore_ascii_case(quiz_language)).then_some(quiz_language),
         }
     }
 
