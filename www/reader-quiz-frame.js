@@ -24,9 +24,27 @@ addEventListener("message", (event) => {
   }
 });
 
+/**
+ * Sizes `frame` as it was when the reader last left this page in this tab, until its quiz says
+ * its height: the browser restores a reloaded page's scroll position before the quiz has drawn,
+ * and would otherwise find the page shorter or longer than the reader left it.
+ */
+function holdPlace(frame, key) {
+  try {
+    const height = sessionStorage.getItem(key);
+    if (height) frame.style.setProperty("height", `${height}px`, "important");
+    addEventListener("pagehide", () => {
+      try {
+        sessionStorage.setItem(key, frame.offsetHeight);
+      } catch {}
+    });
+  } catch {}
+}
+
 // Inline and important, so that no site stylesheet can squash the frame.
-for (const frame of document.querySelectorAll("iframe[data-reader-quiz]")) {
+for (const [index, frame] of document.querySelectorAll("iframe[data-reader-quiz]").entries()) {
   frame.style.setProperty("border", "0", "important");
   frame.style.setProperty("width", "100%", "important");
   frame.style.setProperty("display", "block", "important");
+  holdPlace(frame, `reader-quiz-frame ${location.pathname} ${index}`);
 }

@@ -246,6 +246,45 @@ test("the iframe always fits its content: no scrollbar, height within 2 px after
   await fits();
 });
 
+test("a reload keeps the reader's place on the page, though the quizzes draw after the browser restores it", async ({
+  page,
+}) => {
+  const text = "<p>The article goes on.</p>".repeat(30);
+  await page.route("**/long.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script>
+        <script type="module" src="reader-quiz-frame.js"></script></head>
+        <body>${text}<reader-quiz src="questions.json" layout="all"></reader-quiz>${text}
+        <iframe data-reader-quiz title="Quiz" loading="lazy" src="embed.html?src=questions.json&amp;layout=all"></iframe>${text}</body></html>`,
+    }),
+  );
+  await page.goto("/long.html");
+  const element = page.locator("reader-quiz");
+  const framed = page.frameLocator("iframe[data-reader-quiz]");
+  for (const quiz of [element, framed]) {
+    await page.locator(quiz === element ? "reader-quiz" : "iframe").scrollIntoViewIfNeeded();
+    await quiz.getByRole("button", { name: "Start the quiz" }).click();
+  }
+  // Halfway down each quiz, and at the page's end, past them.
+  for (const [place, drawn] of [
+    ["reader-quiz", element.locator("fieldset").first()],
+    ["iframe", framed.locator("fieldset").first()],
+    ["body", null],
+  ]) {
+    await page.evaluate((place) => {
+      const box = document.querySelector(place).getBoundingClientRect();
+      scrollTo(0, scrollY + (place === "body" ? box.bottom : box.top + box.height / 2));
+    }, place);
+    const before = await page.evaluate(() => scrollY);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(before);
+    await page.waitForLoadState("networkidle");
+    if (drawn) await expect(drawn).toBeVisible();
+    expect(await page.evaluate(() => scrollY)).toBe(before);
+  }
+});
+
 test("two quizzes on one page keep separate state and scores, also across a reload", async ({ page }) => {
   await page.route("**/two.html", (route) =>
     route.fulfill({

@@ -47,15 +47,17 @@ for (const [fault, script] of [
   [
     "disabled",
     () => {
-      Object.defineProperty(window, "localStorage", {
-        get() {
-          throw new DOMException("Access is denied for this document.", "SecurityError");
-        },
-      });
+      for (const storage of ["localStorage", "sessionStorage"]) {
+        Object.defineProperty(window, storage, {
+          get() {
+            throw new DOMException("Access is denied for this document.", "SecurityError");
+          },
+        });
+      }
     },
   ],
 ]) {
-  test(`with localStorage ${fault}, the quiz still runs to the end`, async ({ page }) => {
+  test(`with web storage ${fault}, the quiz still runs to the end, and reloads`, async ({ page }) => {
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.addInitScript(script);
@@ -64,6 +66,8 @@ for (const [fault, script] of [
     await page.getByRole("button", { name: "Back" }).click();
     await expect(page.locator(`input[value="${wrongId(ids[2])}"]`)).toBeChecked();
     expect(await finish(page)).toBe("You scored 0 out of 10 (0 %)");
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
     expect(errors).toEqual([]);
   });
 }

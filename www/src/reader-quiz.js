@@ -62,6 +62,7 @@ function loadEngine(build = "pkg") {
 
 class ReaderQuiz extends HTMLElement {
   #container;
+  #keepPlace;
 
   connectedCallback() {
     if (this.shadowRoot) return;
@@ -85,7 +86,10 @@ class ReaderQuiz extends HTMLElement {
     }
     if (this.hasAttribute("collapsed")) {
       this.#showOpener(instance);
-    } else if (this.#inSight()) {
+      return;
+    }
+    this.#holdPlace(instance);
+    if (this.#inSight()) {
       // Already in sight: an observer would only report it after the page's first frame. Still
       // after the script that added the element, which may set its attributes next.
       queueMicrotask(() => this.#start(instance, false));
@@ -101,6 +105,25 @@ class ReaderQuiz extends HTMLElement {
       );
       observer.observe(this);
     }
+  }
+
+  /**
+   * Holds the quiz's place, until it is drawn, at the height it had when the reader last left the
+   * page in this tab: the browser restores a reloaded page's scroll position before the quiz is
+   * drawn, and would otherwise find the page shorter than the reader left it.
+   */
+  #holdPlace(instance) {
+    const key = `reader-quiz ${location.pathname}${location.search} ${instance}`;
+    try {
+      this.#container.style.minHeight = `${sessionStorage.getItem(key) ?? 0}px`;
+    } catch {}
+    // Once drawn: a quiz left before then keeps the height it had before.
+    this.#keepPlace = () =>
+      addEventListener("pagehide", () => {
+        try {
+          sessionStorage.setItem(key, this.#container.offsetHeight);
+        } catch {}
+      });
   }
 
   /** Whether the element is shown, and in the viewport, now (in a frame, only the observer knows). */
@@ -133,7 +156,12 @@ class ReaderQuiz extends HTMLElement {
   }
 
   /** Loads and mounts the quiz; `focus` when the reader opened it, to move focus into it. */
-  async #start(instance, focus) {
+  #start(instance, focus) {
+    // Drawn, or failed to load: the quiz's place is no longer held.
+    this.#load(instance, focus).finally(() => (this.#container.style.minHeight = ""));
+  }
+
+  async #load(instance, focus) {
     // A reader who opened the quiz is told at once that it is on its way; one who scrolled to
     // it, only if it is slow to come (and nothing else has been shown in its place by then).
     if (focus) this.#showLoading();
@@ -199,6 +227,7 @@ class ReaderQuiz extends HTMLElement {
       console.warn(`reader-quiz ${src.pathname}:`, error.message);
       return;
     }
+    this.#keepPlace?.();
     if (focus) this.#container.querySelector(".rq-title")?.focus();
   }
 
