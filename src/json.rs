@@ -11,11 +11,15 @@ use std::hash::Hasher;
 
 use crate::error::{message, Error, ErrorKind, Location, MESSAGES};
 use crate::model::Fnv;
-use crate::strings::{push_digits, push_hex, Written};
+use crate::strings::{cat, push_digits, push_hex, Written};
 use crate::table::Positions;
 
 /// How deeply arrays and objects may nest.
 const MAX_DEPTH: usize = 128;
+
+/// Where the text ends in an unclosed string or object, for the error there.
+const UNCLOSED_TEXT: &str = "the file ends inside a text: its closing quote (\") is missing";
+const UNCLOSED_OBJECT: &str = "inside an object: its closing \"}\" is missing";
 
 /// A JSON value borrowing its strings and numbers from the text where it can.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,10 +179,13 @@ pub(crate) fn parse(text: &str) -> Result<Value<'_>, Error> {
         pos: 0,
         depth: 0,
     };
+    if MESSAGES && text.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
+        return Err(parser.error_at(text.len(), "the file is empty"));
+    }
     let value = parser.value()?;
     parser.skip_space();
     if parser.pos < parser.bytes.len() {
-        return Err(parser.error_here("trailing characters"));
+        return Err(parser.error_here("more text after the end of the JSON value"));
     }
     Ok(value)
 }
@@ -206,17 +213,15 @@ impl<'a> Parser<'a> {
 
     /// `message` at the 1-based line and column of the byte `at`.
     fn located(&self, at: usize, message: &str) -> Error {
-        let before = &self.text[..at.min(self.text.len())];
-        let (before, at_end) = match before.len() == self.text.len() {
+        let mut before = &self.text[..at.min(self.text.len())];
+        if before.len() == self.text.len() {
             // Past the end: point at the last character, as editors show it.
-            true => (&before[..before.char_indices().last().map_or(0, |(i, _)| i)], true),
-            false => (before, false),
-        };
+            before = &before[..before.char_indices().last().map_or(0, |(i, _)| i)];
+        }
         let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
-        let empty = self.text.is_empty() && at_end;
         let location = Location::Position {
             line: before.bytes().filter(|&b| b == b'\n').count() + 1,
-            column: before[line_start..].chars().count() + usize::from(!empty),
+            column: before[line_start..].chars().count() + 1,
         };
         Error::new(ErrorKind::Syntax, location, message)
     }
@@ -236,15 +241,39 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The next byte after white space; `what` names the value being read, for the error at the end.
-    fn next_token(&mut self, what: &str) -> Parsed<u8> {
+    /// The next byte after white space; `inside` says where the text would end, for the error there.
+    fn next_token(&mut self, inside: &str) -> Parsed<u8> {
         self.skip_space();
         self.peek()
-            .ok_or_else(|| self.error_here(&message!("EOF while parsing ", what)))
+            .ok_or_else(|| self.error_here(&message!("the file ends ", inside)))
+    }
+
+    /// The error for `found` where `what` (a value or a key) belongs: quotes other than straight
+    /// double ones, and comments, are named, as JSON takes neither.
+    #[inline(always)]
+    fn misplaced(&self, found: u8, what: &str) -> Error {
+        if !MESSAGES {
+            return self.error_here("");
+        }
+        let message = if let Some(quote) = self.text[self.pos..].chars().next().filter(|c| "'‘’“”«»".contains(*c))
+        {
+            cat!(
+                "expected ",
+                what,
+                ", found ",
+                quote.to_string(),
+                ": JSON texts take straight double quotes (\")"
+            )
+        } else if found == b'/' {
+            cat!("expected ", what, ", found a comment: JSON has no comments")
+        } else {
+            cat!("expected ", what)
+        };
+        self.error_here(&message)
     }
 
     fn value(&mut self) -> Parsed<Value<'a>> {
-        match self.next_token("a value")? {
+        match self.next_token("where a value should be")? {
             b'n' => self.literal("null", Value::Null),
             b't' => self.literal("true", Value::Bool(true)),
             b'f' => self.literal("false", Value::Bool(false)),
@@ -252,7 +281,7 @@ impl<'a> Parser<'a> {
             b'-' | b'0'..=b'9' => self.number(),
             b'[' => self.nested(Self::array),
             b'{' => self.nested(Self::object),
-            _ => Err(self.error_here("expected value")),
+            found => Err(self.misplaced(found, "a value")),
         }
     }
 
@@ -260,8 +289,8 @@ impl<'a> Parser<'a> {
         for expected in word.bytes() {
             match self.peek() {
                 Some(b) if b == expected => self.pos += 1,
-                Some(_) => return Err(self.error_here("expected value")),
-                None => return Err(self.error_here("EOF while parsing a value")),
+                Some(_) => return Err(self.error_here("expected a value")),
+                None => return Err(self.error_here("the file ends inside a value")),
             }
         }
         Ok(value)
@@ -270,7 +299,7 @@ impl<'a> Parser<'a> {
     fn nested(&mut self, read: fn(&mut Self) -> Parsed<Value<'a>>) -> Parsed<Value<'a>> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error_here("recursion limit exceeded"));
+            return Err(self.error_here("lists and objects are nested more than 128 deep"));
         }
         let value = read(self);
         self.depth -= 1;
@@ -316,7 +345,7 @@ impl<'a> Parser<'a> {
     fn invalid_number(&self) -> Error {
         match self.peek() {
             Some(_) => self.error_here("invalid number"),
-            None => self.error_here("EOF while parsing a value"),
+            None => self.error_here("the file ends inside a number"),
         }
     }
 
@@ -328,7 +357,7 @@ impl<'a> Parser<'a> {
         let mut run = start;
         loop {
             let Some(b) = self.peek() else {
-                return Err(self.error_here("EOF while parsing a string"));
+                return Err(self.error_here(UNCLOSED_TEXT));
             };
             match b {
                 b'"' => {
@@ -350,18 +379,56 @@ impl<'a> Parser<'a> {
                     owned.get_or_insert_with(String::new).push(c);
                     run = self.pos;
                 }
+                // Called only with messages: a call left for the build without them costs its size.
                 0..=0x1f => {
-                    return Err(self.error_here("control character (\\u0000-\\u001F) found while parsing a string"));
+                    return Err(if MESSAGES {
+                        self.control(start, b)
+                    } else {
+                        self.error_here("")
+                    })
                 }
                 _ => self.pos += 1,
             }
         }
     }
 
+    /// The error for the control character `b` in the text begun at `start`: most often the end
+    /// of a line, where a text closed by a curly quote pasted from a word processor runs on.
+    fn control(&self, start: usize, b: u8) -> Error {
+        let curly = self.text[start..self.pos].rfind(['”', '“']);
+        match (b, curly) {
+            (b'\n' | b'\r', Some(at)) => {
+                let quote = &self.text[start + at..start + at + '”'.len_utf8()];
+                let message = cat!(quote, " cannot close a text: JSON texts take straight double quotes (\")");
+                self.error_at(start + at, &message)
+            }
+            (b'\n' | b'\r', None) => self.error_here(
+                "the text does not end on its line: a line break in a text must be written \\n, or its closing quote (\") is missing",
+            ),
+            (b'\t', _) => self.error_here("a tab in a text must be written \\t"),
+            _ => {
+                let mut code = String::new();
+                push_hex(&mut code, u64::from(b), 4);
+                self.error_here(&cat!("control character U+", &code, " in a text must be written \\u", &code))
+            }
+        }
+    }
+
+    /// The error for an escape JSON does not have, the cursor just after it.
+    fn unknown_escape(&self) -> Error {
+        let escape = self.text[self.pos - 1..].chars().next().unwrap_or('\\');
+        let message = cat!(
+            "unknown escape \\",
+            escape.to_string(),
+            ": a backslash in a text must be written \\\\"
+        );
+        self.error_at(self.pos - 1, &message)
+    }
+
     /// The character of an escape, the cursor just after its backslash.
     fn escape(&mut self) -> Parsed<char> {
         let Some(b) = self.peek() else {
-            return Err(self.error_here("EOF while parsing a string"));
+            return Err(self.error_here(UNCLOSED_TEXT));
         };
         self.pos += 1;
         Ok(match b {
@@ -391,7 +458,13 @@ impl<'a> Parser<'a> {
                 };
                 char::from_u32(code).ok_or_else(|| self.error_at(self.pos - 1, "invalid unicode code point"))?
             }
-            _ => return Err(self.error_at(self.pos - 1, "invalid escape")),
+            _ => {
+                return Err(if MESSAGES {
+                    self.unknown_escape()
+                } else {
+                    self.error_here("")
+                });
+            }
         })
     }
 
@@ -399,11 +472,11 @@ impl<'a> Parser<'a> {
         let mut code = 0;
         for _ in 0..4 {
             let Some(b) = self.peek() else {
-                return Err(self.error_here("EOF while parsing a string"));
+                return Err(self.error_here(UNCLOSED_TEXT));
             };
             let digit = (b as char)
                 .to_digit(16)
-                .ok_or_else(|| self.error_here("invalid escape"))?;
+                .ok_or_else(|| self.error_here("a \\u escape takes four hexadecimal digits"))?;
             code = code * 16 + digit;
             self.pos += 1;
         }
@@ -411,8 +484,21 @@ impl<'a> Parser<'a> {
     }
 
     /// Moves past a `,` before the next item, or reports `close` as seen; the cursor after `[`, `{` or an item.
-    fn separator(&mut self, close: u8, what: &str, first: bool) -> Parsed<bool> {
-        let b = self.next_token(what)?;
+    fn separator(&mut self, close: u8, first: bool) -> Parsed<bool> {
+        let (inside, expected, trailing) = if close == b']' {
+            (
+                "inside a list: its closing \"]\" is missing",
+                "expected \",\" or \"]\"",
+                "a comma cannot follow the last item of a list",
+            )
+        } else {
+            (
+                UNCLOSED_OBJECT,
+                "expected \",\" or \"}\"",
+                "a comma cannot follow the last member of an object",
+            )
+        };
+        let b = self.next_token(inside)?;
         if b == close {
             self.pos += 1;
             return Ok(false);
@@ -421,16 +507,12 @@ impl<'a> Parser<'a> {
             return Ok(true);
         }
         if b != b',' {
-            let expected = if close == b']' {
-                "expected `,` or `]`"
-            } else {
-                "expected `,` or `}`"
-            };
             return Err(self.error_here(expected));
         }
+        let comma = self.pos;
         self.pos += 1;
-        if self.next_token(what)? == close {
-            return Err(self.error_here("trailing comma"));
+        if self.next_token(inside)? == close {
+            return Err(self.error_at(comma, trailing));
         }
         Ok(true)
     }
@@ -438,7 +520,7 @@ impl<'a> Parser<'a> {
     fn array(&mut self) -> Parsed<Value<'a>> {
         self.pos += 1;
         let mut items = Vec::new();
-        while self.separator(b']', "a list", items.is_empty())? {
+        while self.separator(b']', items.is_empty())? {
             items.push(self.value()?);
         }
         Ok(Value::Array(items))
@@ -448,9 +530,9 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let mut members: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
         let mut keys = Positions::default();
-        while self.separator(b'}', "an object", members.is_empty())? {
-            if self.peek() != Some(b'"') {
-                return Err(self.error_here("key must be a string"));
+        while self.separator(b'}', members.is_empty())? {
+            if let Some(found) = self.peek().filter(|&b| b != b'"') {
+                return Err(self.misplaced(found, "a key in double quotes"));
             }
             let key = self.string()?;
             // One check for small and huge objects alike: a scan for the first few keys would
@@ -459,8 +541,8 @@ impl<'a> Parser<'a> {
             if keys.insert(&key, members.len(), key_of).is_some() {
                 return Err(self.error_at(self.pos - 1, &message!("duplicate key ", quoted(&key))));
             }
-            if self.next_token("an object")? != b':' {
-                return Err(self.error_here("expected `:`"));
+            if self.next_token(UNCLOSED_OBJECT)? != b':' {
+                return Err(self.error_here("expected \":\" after the key"));
             }
             self.pos += 1;
             let value = self.value()?;
@@ -682,46 +764,81 @@ mod tests {
     #[test]
     fn each_syntax_error_is_named_at_its_line_and_column() {
         let cases = [
-            ("", "EOF while parsing a value", 1, 0),
-            ("   ", "EOF while parsing a value", 1, 3),
-            ("{\"a\": 1", "EOF while parsing an object", 1, 7),
-            ("[1, 2", "EOF while parsing a list", 1, 5),
-            ("\"abc", "EOF while parsing a string", 1, 4),
-            ("x", "expected value", 1, 1),
-            ("nul", "EOF while parsing a value", 1, 3),
-            ("nulL", "expected value", 1, 4),
-            ("[1 2]", "expected `,` or `]`", 1, 4),
-            ("{\"a\": 1 \"b\": 2}", "expected `,` or `}`", 1, 9),
-            ("{\"a\" 1}", "expected `:`", 1, 6),
-            ("{\n  \"a\": 1,,\n}", "key must be a string", 2, 10),
-            ("{1: 2}", "key must be a string", 1, 2),
-            ("[1,]", "trailing comma", 1, 4),
-            ("{\"a\": 1,}", "trailing comma", 1, 9),
-            ("[1] 2", "trailing characters", 1, 5),
-            ("01", "invalid number", 1, 2),
-            ("-", "EOF while parsing a value", 1, 1),
-            ("-a", "invalid number", 1, 2),
-            ("1.", "EOF while parsing a value", 1, 2),
-            ("1.e3", "invalid number", 1, 3),
-            ("1e+]", "invalid number", 1, 4),
-            ("\"a\\x\"", "invalid escape", 1, 4),
-            ("\"\\u12g4\"", "invalid escape", 1, 6),
-            ("\"\\ud800\"", "lone leading surrogate in hex escape", 1, 8),
-            ("\"\\ud800\\u0041\"", "lone leading surrogate in hex escape", 1, 13),
-            ("\"\\udc00\"", "invalid unicode code point", 1, 7),
+            ("", "the file is empty", 1, 1),
+            ("   ", "the file is empty", 1, 3),
+            ("{\"a\": 1", "the file ends inside an object: its closing \"}\" is missing", 1, 7),
+            ("{\"a\"", "the file ends inside an object: its closing \"}\" is missing", 1, 4),
+            ("[1, 2", "the file ends inside a list: its closing \"]\" is missing", 1, 5),
+            ("\"abc", "the file ends inside a text: its closing quote (\") is missing", 1, 4),
+            ("{\"a\":", "the file ends where a value should be", 1, 5),
+            ("x", "expected a value", 1, 1),
+            ("nul", "the file ends inside a value", 1, 3),
+            ("nulL", "expected a value", 1, 4),
+            ("[1 2]", "expected \",\" or \"]\"", 1, 4),
+            ("{\"a\": 1 \"b\": 2}", "expected \",\" or \"}\"", 1, 9),
+            ("{\"a\" 1}", "expected \":\" after the key", 1, 6),
+            ("{\n  \"a\": 1,,\n}", "expected a key in double quotes", 2, 10),
+            ("{1: 2}", "expected a key in double quotes", 1, 2),
+            // What a word processor and a habit of other languages leave in a file.
+            (
+                "{“a”: 1}",
+                "expected a key in double quotes, found “: JSON texts take straight double quotes (\")",
+                1,
+                2,
+            ),
+            (
+                "['a']",
+                "expected a value, found ': JSON texts take straight double quotes (\")",
+                1,
+                2,
+            ),
+            (
+                "{\n  // a note\n}",
+                "expected a key in double quotes, found a comment: JSON has no comments",
+                2,
+                3,
+            ),
+            (
+                "{\"a\": \"Yes”,\n \"b\": 1}",
+                "” cannot close a text: JSON texts take straight double quotes (\")",
+                1,
+                11,
+            ),
             (
                 "\"a\nb\"",
-                "control character (\\u0000-\\u001F) found while parsing a string",
+                "the text does not end on its line: a line break in a text must be written \\n, or its closing quote (\") is missing",
                 1,
                 3,
             ),
+            ("\"a\tb\"", "a tab in a text must be written \\t", 1, 3),
+            ("\"a\u{1}\"", "control character U+0001 in a text must be written \\u0001", 1, 3),
+            // The comma is the mistake, not the bracket on the next line.
+            ("[\n  1,\n]", "a comma cannot follow the last item of a list", 2, 4),
+            ("{\"a\": 1,}", "a comma cannot follow the last member of an object", 1, 8),
+            ("[1] 2", "more text after the end of the JSON value", 1, 5),
+            ("01", "invalid number", 1, 2),
+            ("-", "the file ends inside a number", 1, 1),
+            ("-a", "invalid number", 1, 2),
+            ("1.", "the file ends inside a number", 1, 2),
+            ("1.e3", "invalid number", 1, 3),
+            ("1e+]", "invalid number", 1, 4),
+            (
+                "\"C:\\x\"",
+                "unknown escape \\x: a backslash in a text must be written \\\\",
+                1,
+                5,
+            ),
+            ("\"\\u12g4\"", "a \\u escape takes four hexadecimal digits", 1, 6),
+            ("\"\\ud800\"", "lone leading surrogate in hex escape", 1, 8),
+            ("\"\\ud800\\u0041\"", "lone leading surrogate in hex escape", 1, 13),
+            ("\"\\udc00\"", "invalid unicode code point", 1, 7),
             (
                 "{\"a\": 1,\n \"b\": {\"c\": 1, \"c\": 2}}",
                 "duplicate key \"c\"",
                 2,
                 18,
             ),
-            ("\"é\" x", "trailing characters", 1, 5),
+            ("\"é\" x", "more text after the end of the JSON value", 1, 5),
         ];
         for (text, message, line, column) in cases {
             let error = parse(text).expect_err(text);
@@ -755,7 +872,10 @@ mod tests {
         let error = parse(&at(129)).unwrap_err();
         assert_eq!(
             (error.message(), error.location()),
-            ("recursion limit exceeded", &Location::Position { line: 1, column: 129 })
+            (
+                "lists and objects are nested more than 128 deep",
+                &Location::Position { line: 1, column: 129 }
+            )
         );
     }
 

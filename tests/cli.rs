@@ -36,7 +36,7 @@ fn check_reports_a_syntax_error_with_line_and_column() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        "tests/fixtures/broken-syntax.json: line 5, column 3: expected `,` or `}`\n\
+        "tests/fixtures/broken-syntax.json: line 5, column 3: expected \",\" or \"}\"\n\
          tests/fixtures/broken-syntax.json: 1 problem\n"
     );
     assert!(stdout(&output).is_empty());

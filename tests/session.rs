@@ -824,12 +824,12 @@ fn restore_refuses_a_truncated_snapshot() {
     let snapshot = s.snapshot();
     let message = restore_error(quiz.clone(), &snapshot[..snapshot.len() / 2]);
     assert!(
-        message.starts_with("the snapshot is unreadable: EOF while parsing"),
+        message.starts_with("the snapshot is unreadable: the file ends"),
         "{message}"
     );
     let message = restore_error(quiz, &snapshot[..snapshot.len() - 1]);
     assert!(
-        message.starts_with("the snapshot is unreadable: EOF while parsing"),
+        message.starts_with("the snapshot is unreadable: the file ends"),
         "{message}"
     );
 }

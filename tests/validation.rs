@@ -260,7 +260,7 @@ fn a_syntax_error_is_reported_alone_with_its_line_and_column() {
     let error = &errors.as_slice()[0];
     assert_eq!(error.kind(), ErrorKind::Syntax);
     assert_eq!(error.location(), &Location::Position { line: 3, column: 16 });
-    assert_eq!(error.to_string(), "line 3, column 16: key must be a string");
+    assert_eq!(error.to_string(), "line 3, column 16: expected a key in double quotes");
 }
 
 #[test]

@@ -272,7 +272,7 @@ test("a syntax error is shown with its line and column", async ({ page }) => {
   const broken = readFileSync(new URL("../fixtures/broken-syntax.json", import.meta.url), "utf8");
   await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
   await page.goto("/");
-  await expect(page.getByRole("alert")).toContainText("line 5, column 3: expected `,` or `}`");
+  await expect(page.getByRole("alert")).toContainText('line 5, column 3: expected "," or "}"');
 });
 
 test("a missing questions file is reported, not a blank box", async ({ page }) => {
