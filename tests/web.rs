@@ -246,3 +246,20 @@ fn the_headless_session_runs_a_quiz_and_round_trips_its_snapshot() {
     assert!(QuizSession::restore(QUIZ, "{\"v\":1").is_err());
     assert!(QuizSession::new("{", None).is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_page_listener_may_act_on_the_quiz_as_it_hears_of_an_answer() {
+    let host = host();
+    let quiz = host.clone();
+    // A page that moves on as soon as a question is answered.
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+        click(&quiz, "button[data-action=next]");
+    });
+    host.add_event_listener_with_callback("reader-quiz:answered", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    mount(host.clone(), QUIZ, options("web-test-page-acts")).unwrap();
+    click(&host, "button[data-action=start]");
+    click(&host, "fieldset input");
+    assert_eq!(text(&host, ".rq-progress-text"), "Question 2 of 2");
+}

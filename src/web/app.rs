@@ -148,9 +148,16 @@ impl App {
         let window = super::window().ok_or("no window")?;
         // One listener type for all four events: the quiz's clicks and changes, and printing.
         let listen = |target: &EventTarget, event: &str| {
-            let app = Rc::clone(&app);
+            let (app, host) = (Rc::clone(&app), host.clone());
             let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-                if let Err(e) = app.borrow_mut().handle(&event) {
+                // The page is told once the quiz is done with the event: a listener of the
+                // page's may click in the quiz at once, which must find it free to handle that.
+                let told = app.borrow_mut().handle(&event);
+                let result = told.and_then(|told| match told {
+                    Some(told) => host.dispatch_event(&told).map(drop),
+                    None => Ok(()),
+                });
+                if let Err(e) = result {
                     web_sys::console::error_1(&e);
                 }
             });
@@ -200,31 +207,32 @@ impl App {
         }
     }
 
-    /// Handles a click or change in the quiz, or the page's printing starting or ending.
-    fn handle(&mut self, event: &Event) -> Result<(), JsValue> {
+    /// Handles a click or change in the quiz, or the page's printing starting or ending, and
+    /// returns the event to tell the page of it, if any.
+    fn handle(&mut self, event: &Event) -> Result<Option<Event>, JsValue> {
         let kind = event.type_();
         if kind == "beforeprint" || kind == "afterprint" {
             self.print_view(kind == "beforeprint");
-            return Ok(());
+            return Ok(None);
         }
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return Ok(());
+            return Ok(None);
         };
         if kind == "change" {
             // Only inputs change, and an input has no children: `closest` finds it or nothing.
             if target.closest("input")?.is_some() {
                 return self.answer_changed(&target);
             }
-            return Ok(());
+            return Ok(None);
         }
         let Some(button) = target.closest("button[data-action]")? else {
-            return Ok(());
+            return Ok(None);
         };
         // The second click of a double click lands on the button drawn by the first: ignore it,
         // so that a double-clicked Next moves one question, not two.
         let detail = js_sys::Reflect::get(event, &"detail".into()).map(|d| d.as_f64());
         if detail.is_ok_and(|clicks| clicks > Some(1.0)) {
-            return Ok(());
+            return Ok(None);
         }
         let name = button.get_attribute("data-action").unwrap_or_default();
         let question = button.get_attribute("data-question").unwrap_or_default();
@@ -240,22 +248,22 @@ impl App {
             ),
             "finish" => (Action::Finish, Some(Focus::Heading)),
             "retry" => (Action::Retry, None),
-            "share" | "copy" => return self.share(name == "share"),
-            _ => return Ok(()),
+            "share" | "copy" => return self.share(name == "share").map(|()| None),
+            _ => return Ok(None),
         };
         let happened = match self.session.act(&action) {
             Ok(happened) => happened,
             Err(e) if e.kind() == ErrorKind::InvalidAnswer => {
                 // Checked with nothing picked: say so beside the question rather than fail.
                 self.draw(Focus::Legend(question.clone()), Some(&question));
-                return Ok(());
+                return Ok(None);
             }
             Err(e) => return Err(js_error(e).into()),
         };
         self.save();
         let focus = focus.unwrap_or_else(|| first_focus(&self.session, self.layout));
         self.draw(focus, None);
-        self.dispatch(happened)
+        custom_event(&self.session, happened).transpose()
     }
 
     /// Shares the result with the Web Share API, or copies it with a link to the clipboard,
@@ -322,17 +330,9 @@ impl App {
         }
     }
 
-    /// Tells the page what happened, if anything: a bubbling, composed `reader-quiz:NAME` event on the host.
-    fn dispatch(&self, happened: Happened) -> Result<(), JsValue> {
-        if let Some(event) = custom_event(&self.session, happened) {
-            self.host.dispatch_event(&event?)?;
-        }
-        Ok(())
-    }
-
-    fn answer_changed(&mut self, input: &Element) -> Result<(), JsValue> {
+    fn answer_changed(&mut self, input: &Element) -> Result<Option<Event>, JsValue> {
         let Some(fieldset) = input.closest("fieldset[data-question]")? else {
-            return Ok(());
+            return Ok(None);
         };
         let question = fieldset.get_attribute("data-question").unwrap_or_default();
         let checked = fieldset.query_selector_all("input:checked")?;
@@ -351,14 +351,13 @@ impl App {
             .act(&Action::Answer { question, choices: ids })
             .map_err(|e| JsValue::from(js_error(e)))?;
         self.save();
-        self.dispatch(happened)?;
         if has_class(&fieldset, "rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
             let id = input.get_attribute("id").unwrap_or_default();
             self.draw(Focus::None, None);
             focus_by_id(&self.screen, &id);
         }
-        Ok(())
+        custom_event(&self.session, happened).transpose()
     }
 
     /// Redraws the current screen, announces what changed (or empties the live region, so that
