@@ -354,7 +354,7 @@ impl Reader<'_> {
         };
         let limit = i64::from(MAX_DENOMINATOR);
         match parsed {
-            Some(r) if r.denom() <= limit && r.numer().abs() <= limit => Some(r),
+            Some(r) if r.denom() <= limit && r.numer().unsigned_abs() <= limit.unsigned_abs() => Some(r),
             _ => {
                 let message = message!(
                     "expected a fraction such as \"1/2\" or \"-1/3\" with terms up to ",

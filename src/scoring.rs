@@ -47,9 +47,10 @@ impl Ratio {
     /// One.
     pub const ONE: Ratio = Ratio { num: 1, den: 1 };
 
-    /// `num / den` in lowest terms; `None` when `den` is zero.
+    /// `num / den` in lowest terms; `None` when `den` is zero, or either is `i64::MIN` (whose
+    /// negation does not fit).
     pub fn new(num: i64, den: i64) -> Option<Ratio> {
-        if den == 0 {
+        if den == 0 || num == i64::MIN || den == i64::MIN {
             return None;
         }
         let g = gcd(num, den);
@@ -231,7 +232,7 @@ impl Serialize for Ratio {
 
 /// The credit (0–1, or negative for a penalised single answer) that `selected` earns on
 /// `question`. `selected` holds choice indices, each at most once, all in range.
-pub fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selected: &[usize]) -> Ratio {
+pub(crate) fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selected: &[usize]) -> Ratio {
     if selected.is_empty() {
         return Ratio::ZERO;
     }
@@ -294,7 +295,7 @@ pub fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selecte
 
 /// Each choice's Moodle fraction: as written, or, when the question gives none,
 /// +1/k for each of its k correct choices and −1/m for each of its m wrong ones.
-pub fn moodle_fractions(question: &Question) -> Vec<Ratio> {
+pub(crate) fn moodle_fractions(question: &Question) -> Vec<Ratio> {
     let correct = question.choices.iter().filter(|c| c.correct).count();
     let wrong = question.choices.len() - correct;
     question

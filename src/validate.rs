@@ -239,13 +239,20 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
             ));
         }
     }
-    let positive = question
-        .choices
-        .iter()
-        .filter_map(|c| c.fraction.filter(|f| *f > Ratio::ZERO))
-        .fold(Ratio::ZERO, |sum, f| sum + f);
-    if positive != Ratio::ONE {
-        let message = message!("the positive fractions add up to ", positive.written(), ", not 1");
+    // Added up over the fractions' common denominator, when it is one the quiz may have: a
+    // finer one is reported for the whole quiz, and the sum could overflow on the way.
+    let fractions = || question.choices.iter().filter_map(|c| c.fraction);
+    let common = fractions().fold(1, |l, f| lcm(l, f.denom()));
+    if common > MAX_COMMON_DENOMINATOR {
+        return;
+    }
+    let positive: i64 = fractions()
+        .filter(|f| *f > Ratio::ZERO)
+        .map(|f| f.numer() * (common / f.denom()))
+        .sum();
+    if positive != common {
+        let sum = Ratio::new(positive, common).unwrap_or(Ratio::ZERO);
+        let message = message!("the positive fractions add up to ", sum.written(), ", not 1");
         errors.push(Error::at(ErrorKind::Scoring, message!(path, ".choices"), message));
     }
 }
@@ -293,7 +300,7 @@ fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
                 draw.digits(),
                 " is larger than the pool of ",
                 pool.digits(),
-                " questions"
+                if pool == 1 { " question" } else { " questions" }
             );
             errors.push(Error::at(ErrorKind::DrawTooLarge, "settings.draw", message));
         }

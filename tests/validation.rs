@@ -190,6 +190,32 @@ fn each_rule_reports_its_exact_message_at_its_path() {
             &["questions[1].choices: the positive fractions add up to 3/4, not 1"],
         ),
         (
+            "moodle fractions too fine to add up",
+            |d| {
+                d["questions"][1]["policy"] = json!("moodle");
+                let primes = [997, 991, 983, 977, 971, 967, 953, 947, 941];
+                d["questions"][1]["choices"] = primes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| json!({ "id": format!("c{i}"), "text": "T", "correct": i == 0, "fraction": format!("1/{p}") }))
+                    .collect();
+            },
+            &["questions: the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts"],
+        ),
+        (
+            "a penalty whose negation does not fit",
+            |d| d["settings"] = json!({ "wrong_penalty": i64::MIN }),
+            &["settings.wrong_penalty: expected a fraction such as \"1/2\" or \"-1/3\" with terms up to 1000, found -9223372036854775808"],
+        ),
+        (
+            "draw larger than a pool of one",
+            |d| {
+                d["questions"].as_array_mut().unwrap().truncate(1);
+                d["settings"] = json!({ "draw": 2 });
+            },
+            &["settings.draw: draw 2 is larger than the pool of 1 question"],
+        ),
+        (
             "fractions on a non-moodle question",
             |d| d["questions"][1]["choices"][0]["fraction"] = json!("1"),
             &["questions[1]: choice fractions are used only by the moodle policy of a multiple-answer question"],

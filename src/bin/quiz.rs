@@ -64,10 +64,11 @@ fn load(path: &str) -> Result<Quiz, ExitCode> {
 fn check(path: &str) -> ExitCode {
     match load(path) {
         Ok(quiz) => {
+            let count = quiz.questions().len();
             println!(
-                "{path}: ok: \"{}\", {} questions, {} per attempt",
+                "{path}: ok: \"{}\", {count} question{}, {} per attempt",
                 quiz.title(),
-                quiz.questions().len(),
+                if count == 1 { "" } else { "s" },
                 quiz.questions_per_attempt()
             );
             ExitCode::SUCCESS
