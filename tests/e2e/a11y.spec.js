@@ -104,6 +104,19 @@ test("focus follows the reader and is never dropped to the page", async ({ page 
   expect(await deepFocus()).toBe("legend.rq-legend");
 });
 
+test("the quiz's text follows the reader's default font size, as the article's does", async ({ page }) => {
+  // What the browser's "font size" setting changes, for readers who need larger text.
+  const browser = await page.context().newCDPSession(page);
+  await browser.send("Page.setFontSizes", { fontSizes: { standard: 24 } });
+  await page.goto("/demo.html");
+  const quiz = page.locator("reader-quiz");
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz.locator(".rq-intro")).toBeVisible();
+  const size = (locator) => locator.evaluate((element) => getComputedStyle(element).fontSize);
+  expect(await size(page.locator("html"))).toBe("24px");
+  expect(await size(quiz.locator(".rq-root"))).toBe("24px");
+});
+
 test("every input and button is at least 24 by 24 CSS pixels", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Start the quiz" }).click();
