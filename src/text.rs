@@ -98,11 +98,16 @@ pub struct Texts {
     pub share_text: &'static str,
 }
 
+/// The language of a BCP 47 `tag` without its region or script: `hy` of `hy-AM`.
+pub(crate) fn primary_subtag(tag: &str) -> &str {
+    let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+    &tag[..end]
+}
+
 impl Texts {
     /// The strings for a BCP 47 language tag (`hy`, `ru-RU`, …); English for any language without a table.
     pub fn for_language(tag: &str) -> &'static Texts {
-        let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
-        let primary = &tag[..end];
+        let primary = primary_subtag(tag);
         if primary.eq_ignore_ascii_case("hy") {
             &ARMENIAN
         } else if primary.eq_ignore_ascii_case("ru") {

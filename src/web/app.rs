@@ -14,6 +14,7 @@ use super::{js_error, parse_js, random_seed};
 use crate::events::Happened;
 use crate::json::Members;
 use crate::strings::{cat, Digits};
+use crate::text::primary_subtag;
 use crate::{Action, ErrorKind, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -117,7 +118,10 @@ impl App {
         set(&status, "role", "status");
         add_class(&host, "rq-root");
         let quiz_language = session.quiz().language();
-        let language = options.language.unwrap_or_else(|| quiz_language.to_string());
+        // The language of the texts the interface has, which the one asked for may not be.
+        let language = Texts::for_language(options.language.as_deref().unwrap_or(quiz_language))
+            .tag
+            .to_string();
         // The interface's own direction, not the page's: English words on a right-to-left page
         // would otherwise be reordered around their numbers and full stops.
         attrs(
@@ -399,7 +403,8 @@ impl App {
         let quiz_language = self.session.quiz().language();
         Ids {
             uid: &self.uid,
-            content_lang: (!self.language.eq_ignore_ascii_case(quiz_language)).then_some(quiz_language),
+            content_lang: (!primary_subtag(quiz_language).eq_ignore_ascii_case(&self.language))
+                .then_some(quiz_language),
         }
     }
 

@@ -309,6 +309,13 @@ test("the element speaks the page's language before the quiz loads and when its 
   await page.goto("/hy.html");
   await page.getByRole("button", { name: "Անցնել վիկտորինան" }).click();
   await expect(page.getByRole("alert")).toHaveText("Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP 404)։");
+  // A page in a language the element has no texts in: English, labelled as English.
+  await page.route("**/de.html", (route) => route.fulfill({ contentType: "text/html", body: pageIn("de") }));
+  await page.goto("/de.html");
+  await expect(page.locator(".rq-root")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "Take the quiz" }).click();
+  await expect(page.getByRole("alert")).toHaveText("The questions file could not be loaded (HTTP 404).");
+  await expect(page.locator(".rq-root")).toHaveAttribute("lang", "en");
 });
 
 test("an interface in another language than the quiz's is labelled as such, and so is the quiz's text", async ({ page }) => {
@@ -332,6 +339,20 @@ test("an interface in another language than the quiz's is labelled as such, and 
   await page.goto("/");
   await expect(page.locator(".rq-root")).toHaveAttribute("lang", "en");
   await expect(page.locator(".rq-title")).not.toHaveAttribute("lang", /./);
+  // A quiz in a language the interface has no texts in: the interface is English, and says so.
+  const german = { ...quiz, language: "de" };
+  await page.route("**/questions.de.json", (route) => route.fulfill({ json: german }));
+  await page.route("**/lang.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz src="questions.de.json"></reader-quiz></body></html>`,
+    }),
+  );
+  await page.goto("/lang.html");
+  await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  await expect(page.locator(".rq-root")).toHaveAttribute("lang", "en");
+  await expect(page.locator(".rq-title")).toHaveAttribute("lang", "de");
 });
 
 test("markup in question text is shown as text, never run", async ({ page }) => {

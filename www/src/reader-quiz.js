@@ -140,9 +140,12 @@ class ReaderQuiz extends HTMLElement {
     return this.getAttribute("lang") || document.documentElement.lang || "en";
   }
 
+  /** One of the preload texts, in the interface language if there are texts in it, else in English, which the container is then labelled with. */
   #preloadText(key) {
     const primary = this.#language().split(/[-_]/)[0].toLowerCase();
-    return (PRELOAD_TEXTS[primary] ?? PRELOAD_TEXTS.en)[key];
+    const language = PRELOAD_TEXTS[primary] ? primary : "en";
+    this.#container.lang = language;
+    return PRELOAD_TEXTS[language][key];
   }
 
   #showOpener(instance) {
