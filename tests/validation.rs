@@ -379,3 +379,19 @@ fn the_fingerprint_ignores_layout_but_not_content() {
     let edited = Quiz::from_json(&edited.to_string()).unwrap();
     assert_ne!(compact.fingerprint(), edited.fingerprint());
 }
+
+#[test]
+fn the_readme_example_is_a_valid_questions_file() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## The questions file").unwrap()..];
+    let example = section
+        .split("```json\n")
+        .nth(1)
+        .unwrap()
+        .split("\n```")
+        .next()
+        .unwrap();
+    if let Err(errors) = Quiz::from_json(example) {
+        panic!("the README's example: {errors}");
+    }
+}
