@@ -85,7 +85,9 @@ test("a slow questions file (3 s) shows a loading message, then the quiz", async
   await expect(page.locator(".rq-loading")).toHaveCount(0);
 });
 
-test("a collapsed quiz the reader opens says at once that it is loading, however slow the file", async ({ page }) => {
+test("a collapsed quiz the reader opens says at once that it is loading, however slow the file, and keeps the focus", async ({
+  page,
+}) => {
   await page.route("**/collapsed.html", (route) =>
     route.fulfill({
       contentType: "text/html",
@@ -103,8 +105,14 @@ test("a collapsed quiz the reader opens says at once that it is loading, however
   await page.goto("/collapsed.html");
   await page.getByRole("button", { name: "Take the quiz" }).click();
   await expect(page.locator(".rq-loading")).toHaveText("Loading the quiz…");
+  await expect(page.locator(".rq-loading")).toBeFocused();
   release();
   await expect(page.locator(".rq-title")).toBeFocused();
+  // Opened again after a reload mid-attempt: focus on the question the reader had come to.
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.reload();
+  await page.getByRole("button", { name: "Take the quiz" }).click();
+  await expect(page.locator(".rq-legend")).toBeFocused();
   await expect(page.locator(".rq-loading")).toHaveCount(0);
 });
 

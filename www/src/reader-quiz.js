@@ -231,7 +231,8 @@ class ReaderQuiz extends HTMLElement {
       return;
     }
     this.#keepPlace?.();
-    if (focus) this.#container.querySelector(".rq-title")?.focus();
+    // The intro's or result's heading, or the question the reader had come to.
+    if (focus) this.#container.querySelector(".rq-title, .rq-legend")?.focus();
   }
 
   #showLoading() {
@@ -240,15 +241,18 @@ class ReaderQuiz extends HTMLElement {
 
   /**
    * Shows one of the preload texts, by `key`, its `{0}` filled with `value`, in place of the quiz,
-   * in a live region of `role`.
+   * in a live region of `role`; focused if what it replaces was (the opener the reader pressed).
    */
   #showMessage(className, role, key, value) {
+    const focused = this.shadowRoot.activeElement;
     const message = document.createElement("p");
     message.className = className;
     message.setAttribute("role", role);
+    message.tabIndex = -1;
     message.textContent = this.#preloadText(key).replace("{0}", value);
     this.#container.className = "rq-root";
     this.#container.replaceChildren(message);
+    if (focused) message.focus();
   }
 }
 
