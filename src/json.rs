@@ -173,6 +173,12 @@ pub(crate) fn whole(digits: &str) -> Option<u64> {
 /// Parses one JSON value filling the whole of `text` (white space aside). A syntax error is of
 /// kind [`ErrorKind::Syntax`], at its 1-based line and column (in characters).
 pub(crate) fn parse(text: &str) -> Result<Value<'_>, Error> {
+    // A byte order mark some editors save at the start, which no editor shows.
+    let text = if text.as_bytes().starts_with("\u{feff}".as_bytes()) {
+        &text[3..]
+    } else {
+        text
+    };
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),

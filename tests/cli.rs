@@ -43,6 +43,30 @@ fn check_reports_a_syntax_error_with_line_and_column() {
 }
 
 #[test]
+fn check_names_where_a_file_stops_being_utf8_and_a_byte_order_mark_is_no_problem() {
+    let dir = std::env::temp_dir().join(format!("quiz-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Saved as Windows-1252 by a word processor: "ó" is the single byte F3.
+    let latin1 = dir.join("latin1.json");
+    std::fs::write(&latin1, b"{\n  \"title\": \"kil\xf3metres\"\n}").unwrap();
+    let output = quiz(&["check", latin1.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "{}: line 2, column 16: the file is not UTF-8 text: save it as UTF-8\n",
+            latin1.display()
+        )
+    );
+    let bom = dir.join("bom.json");
+    let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questions.json")).unwrap();
+    std::fs::write(&bom, format!("\u{feff}{shipped}")).unwrap();
+    let output = quiz(&["check", bom.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn check_reports_every_rule_problem_with_its_path() {
     let output = quiz(&["check", "tests/fixtures/broken-rules.json"]);
     assert_eq!(output.status.code(), Some(1));

@@ -43,9 +43,17 @@ fn main() -> ExitCode {
 }
 
 fn read(path: &str) -> Result<String, ExitCode> {
-    std::fs::read_to_string(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         eprintln!("{path}: cannot read: {e}");
         ExitCode::from(UNREADABLE)
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        // Where the first byte that is not UTF-8 is, as an editor counts lines and columns.
+        let before = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        eprintln!("{path}: line {line}, column {column}: the file is not UTF-8 text: save it as UTF-8");
+        ExitCode::from(PROBLEMS)
     })
 }
 
