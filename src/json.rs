@@ -17,8 +17,9 @@ use crate::table::Positions;
 /// How deeply arrays and objects may nest.
 const MAX_DEPTH: usize = 128;
 
-/// Where the text ends in an unclosed string or object, for the error there.
+/// The error where the text ends inside a string.
 const UNCLOSED_TEXT: &str = "the file ends inside a text: its closing quote (\") is missing";
+/// Where the text ends inside an object, for the error there.
 const UNCLOSED_OBJECT: &str = "inside an object: its closing \"}\" is missing";
 
 /// A JSON value borrowing its strings and numbers from the text where it can.
@@ -185,8 +186,11 @@ pub(crate) fn parse(text: &str) -> Result<Value<'_>, Error> {
         pos: 0,
         depth: 0,
     };
-    if MESSAGES && text.trim_start_matches([' ', '\t', '\n', '\r']).is_empty() {
-        return Err(parser.error_at(text.len(), "the file is empty"));
+    if MESSAGES {
+        parser.skip_space();
+        if parser.peek().is_none() {
+            return Err(parser.error_here("the file is empty"));
+        }
     }
     let value = parser.value()?;
     parser.skip_space();
