@@ -46,5 +46,5 @@ for (const [index, frame] of document.querySelectorAll("iframe[data-reader-quiz]
   frame.style.setProperty("border", "0", "important");
   frame.style.setProperty("width", "100%", "important");
   frame.style.setProperty("display", "block", "important");
-  holdPlace(frame, `reader-quiz-frame ${location.pathname} ${index}`);
+  holdPlace(frame, `reader-quiz-frame ${location.pathname}${location.search} ${index}`);
 }
