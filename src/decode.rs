@@ -114,11 +114,14 @@ pub(crate) struct Draft {
     pub(crate) corrections: Vec<Correction>,
     pub(crate) settings: Settings,
     pub(crate) bands: Vec<Band>,
+    /// Whether every band in the file was read into `bands` (always true without messages,
+    /// where rules are only checked in a file with no other problem).
+    pub(crate) every_band_read: bool,
     pub(crate) questions: Vec<Question>,
 }
 
-/// Parses `text` and reads it into a [`Draft`]. A syntax error ends the reading; any
-/// other problem is recorded in `errors` and the reading goes on.
+/// Parses `text` and reads it into a [`Draft`]. A syntax error, or a file that is not an
+/// object, ends the reading; any other problem is recorded in `errors` and the reading goes on.
 pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
     if text.len() > MAX_INPUT_BYTES {
         errors.push(Error::nowhere(
@@ -141,7 +144,7 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
         }
     };
     let mut reader = Reader { errors };
-    Some(reader.quiz(&value))
+    reader.quiz(&value)
 }
 
 /// The path of field `key` of the object at `path`.
@@ -202,20 +205,34 @@ impl Reader<'_> {
             self.type_error(path, &message!("a ", shape.name, " object"), value);
             return None;
         };
+        // A required field there under a misspelt name is reported once, as that name.
+        let misspelt = |name: &str| -> Option<&str> {
+            let known = suggest(name, shape.fields)?;
+            (shape.required.contains(&known) && !map.contains_key(known)).then_some(known)
+        };
         for key in map.keys() {
             if !shape.fields.contains(&key) {
                 let suggestion = if MESSAGES { suggest(key, shape.fields) } else { None };
+                let kind = match MESSAGES && misspelt(key).is_some() {
+                    true => ErrorKind::MissingField,
+                    false => ErrorKind::UnknownField,
+                };
                 let message = match suggestion {
                     Some(known) => message!("unknown field \"", key, "\", did you mean \"", known, "\"?"),
                     None => message!("unknown field \"", key, "\""),
                 };
-                self.error(ErrorKind::UnknownField, path, message);
+                self.error(kind, path, message);
             }
         }
         for key in shape.required {
-            if !map.contains_key(key) {
-                self.error(ErrorKind::MissingField, path, message!("missing field \"", key, "\""));
+            let under_another_name = || {
+                map.keys()
+                    .any(|name| !shape.fields.contains(&name) && misspelt(name) == Some(key))
+            };
+            if map.contains_key(key) || MESSAGES && under_another_name() {
+                continue;
             }
+            self.error(ErrorKind::MissingField, path, message!("missing field \"", key, "\""));
         }
         Some(map)
     }
@@ -281,37 +298,22 @@ impl Reader<'_> {
 
     fn whole(&mut self, map: &Object<'_>, path: &str, key: &str, range: RangeInclusive<u64>) -> Option<u64> {
         let value = map.get(key)?;
-        let Some(n) = value.as_u64() else {
-            let expected = message!(
-                "a whole number from ",
-                range.start().digits(),
-                " to ",
-                range.end().digits()
-            );
-            if let Value::Number(_) = value {
-                self.error(
-                    ErrorKind::OutOfRange,
-                    &join(path, key),
-                    message!(expected, ", found ", value.written()),
-                );
-            } else {
-                self.type_error(&join(path, key), &expected, value);
-            }
-            return None;
-        };
-        if !range.contains(&n) {
-            let message = message!(
-                n.digits(),
-                " is out of range (",
-                range.start().digits(),
-                " to ",
-                range.end().digits(),
-                ")"
-            );
-            self.error(ErrorKind::OutOfRange, &join(path, key), message);
-            return None;
+        if let Some(n) = value.as_u64().filter(|n| range.contains(n)) {
+            return Some(n);
         }
-        Some(n)
+        let expected = message!(
+            "a whole number from ",
+            range.start().digits(),
+            " to ",
+            range.end().digits()
+        );
+        if let Value::Number(_) = value {
+            let message = message!("expected ", expected, ", found ", value.written());
+            self.error(ErrorKind::OutOfRange, &join(path, key), message);
+        } else {
+            self.type_error(&join(path, key), &expected, value);
+        }
+        None
     }
 
     /// Where in `names` the string at `key` is, reporting a name not among them: one body for
@@ -393,9 +395,10 @@ impl Reader<'_> {
         list
     }
 
-    fn quiz(&mut self, value: &Value<'_>) -> Draft {
-        let empty = Object::default();
-        let map = self.object(value, "", &QUIZ).unwrap_or(&empty);
+    /// The quiz, or `None` when the file holds something else than an object, which is then
+    /// the one problem reported: every rule a quiz has would only repeat it.
+    fn quiz(&mut self, value: &Value<'_>) -> Option<Draft> {
+        let map = self.object(value, "", &QUIZ)?;
         let format = match map.get("format") {
             Some(n) if n.as_u64().is_some() => n.as_u64(),
             Some(Value::Number(n)) => {
@@ -429,8 +432,12 @@ impl Reader<'_> {
             None => Settings::default(),
         };
         let bands = self.list(map, "", "bands", Self::band);
+        let every_band_read = match map.get("bands") {
+            Some(Value::Array(items)) if MESSAGES => items.len() == bands.len(),
+            _ => true,
+        };
         let questions = self.list(map, "", "questions", |reader, v, path| Some(reader.question(v, path)));
-        Draft {
+        Some(Draft {
             fingerprint: value.fingerprint(),
             format,
             id,
@@ -442,8 +449,9 @@ impl Reader<'_> {
             corrections,
             settings,
             bands,
+            every_band_read,
             questions,
-        }
+        })
     }
 
     fn source(&mut self, value: &Value<'_>) -> Source {

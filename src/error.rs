@@ -62,7 +62,7 @@ pub enum ErrorKind {
     Syntax,
     /// A value has the wrong JSON type (a string where a number belongs, say).
     Type,
-    /// A required field is absent.
+    /// A required field is absent (or there under a misspelt name, which its message names).
     MissingField,
     /// A field the format does not know (often a typo).
     UnknownField,
@@ -115,6 +115,9 @@ pub struct Error {
     location: Location,
     #[cfg(feature = "messages")]
     message: String,
+    /// Where in the questions file a problem at a path is, once [`Error::place`] has found it.
+    #[cfg(feature = "messages")]
+    position: Option<(usize, usize)>,
 }
 
 /// Where every error is without messages.
@@ -130,6 +133,7 @@ impl Error {
             kind,
             location,
             message: message.into(),
+            position: None,
         };
         #[cfg(not(feature = "messages"))]
         {
@@ -167,6 +171,41 @@ impl Error {
         &NOWHERE
     }
 
+    /// The 1-based line and column in the questions file where the problem is: a syntax
+    /// error's own, or for a problem at a path, where the value at that path (or, when the file
+    /// leaves it out, the value that should hold it) starts. `None` for problems not in a file.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self.location() {
+            Location::Position { line, column } => Some((*line, *column)),
+            #[cfg(feature = "messages")]
+            Location::Path(_) => self.position,
+            _ => None,
+        }
+    }
+
+    /// Notes where in `text`, the questions file, each of `errors` at a path is, and puts them
+    /// in the file's order, so that an editor can work down it.
+    pub(crate) fn place(errors: &mut [Error], text: &str) {
+        #[cfg(feature = "messages")]
+        {
+            let paths: Vec<&str> = errors
+                .iter()
+                .map(|e| match &e.location {
+                    Location::Path(path) => path.as_str(),
+                    _ => "",
+                })
+                .collect();
+            let positions = crate::json::positions(text, &paths);
+            for (error, position) in errors.iter_mut().zip(positions) {
+                if let Location::Path(_) = error.location {
+                    error.position = Some(position);
+                }
+            }
+            errors.sort_by_key(Error::position);
+        }
+        let _ = (errors, text);
+    }
+
     /// The message without its location.
     pub fn message(&self) -> &str {
         #[cfg(feature = "messages")]
@@ -178,9 +217,18 @@ impl Error {
 
 impl Written for Error {
     fn written(&self) -> String {
-        match self.location() {
-            Location::Nowhere => self.message().to_string(),
-            location => cat!(location.written(), ": ", self.message()),
+        match (self.location(), self.position()) {
+            (Location::Nowhere, _) => self.message().to_string(),
+            (Location::Path(_), Some((line, column))) => cat!(
+                self.location().written(),
+                " (line ",
+                line.digits(),
+                ", column ",
+                column.digits(),
+                "): ",
+                self.message()
+            ),
+            (location, _) => cat!(location.written(), ": ", self.message()),
         }
     }
 }

@@ -7,6 +7,8 @@
 //! and results (`serialize`), and tests check both against serde_json.
 
 use std::borrow::Cow;
+#[cfg(feature = "messages")]
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::Hasher;
 
 use crate::error::{message, Error, ErrorKind, Location, MESSAGES};
@@ -174,18 +176,7 @@ pub(crate) fn whole(digits: &str) -> Option<u64> {
 /// Parses one JSON value filling the whole of `text` (white space aside). A syntax error is of
 /// kind [`ErrorKind::Syntax`], at its 1-based line and column (in characters).
 pub(crate) fn parse(text: &str) -> Result<Value<'_>, Error> {
-    // A byte order mark some editors save at the start, which no editor shows.
-    let text = if text.as_bytes().starts_with("\u{feff}".as_bytes()) {
-        &text[3..]
-    } else {
-        text
-    };
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-    };
+    let mut parser = Parser::new(text);
     if MESSAGES {
         parser.skip_space();
         if parser.peek().is_none() {
@@ -200,6 +191,113 @@ pub(crate) fn parse(text: &str) -> Result<Value<'_>, Error> {
     Ok(value)
 }
 
+#[cfg(feature = "messages")]
+/// Where the value at each of `paths` (such as `questions[3].choices[1]`; `""` is the whole
+/// document) starts in `text`, a text [`parse`] accepts, as a 1-based line and column; for a
+/// path the text does not have, where its nearest enclosing value starts. One pass over the text,
+/// however many paths.
+pub(crate) fn positions(text: &str, paths: &[&str]) -> Vec<(usize, usize)> {
+    let mut walk = Walk {
+        parser: Parser::new(text),
+        wanted: paths.iter().flat_map(|path| prefixes(path)).collect(),
+        found: BTreeMap::new(),
+        path: String::new(),
+    };
+    // The text was parsed once already: a second reading cannot fail.
+    let _ = walk.value();
+    let text = walk.parser.text;
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect();
+    paths
+        .iter()
+        .map(|path| {
+            let at = prefixes(path)
+                .rev()
+                .find_map(|prefix| walk.found.get(prefix))
+                .copied()
+                .unwrap_or(0);
+            let line = line_starts.partition_point(|&start| start <= at);
+            (line, text[line_starts[line - 1]..at].chars().count() + 1)
+        })
+        .collect()
+}
+
+#[cfg(feature = "messages")]
+/// `path` and the paths of the values that enclose it, shortest first: `""`, `questions`,
+/// `questions[3]`, `questions[3].id` for `questions[3].id`.
+fn prefixes(path: &str) -> impl DoubleEndedIterator<Item = &str> {
+    let ends = path
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'.' || b == b'[')
+        .map(|(i, _)| i);
+    std::iter::once(0)
+        .chain(ends)
+        .chain(std::iter::once(path.len()))
+        .map(|end| &path[..end])
+}
+
+#[cfg(feature = "messages")]
+/// A reading of a JSON text that notes where the values on the way to some paths start.
+struct Walk<'a, 'p> {
+    parser: Parser<'a>,
+    /// The paths whose values' starts are wanted, with all of their prefixes.
+    wanted: BTreeSet<&'p str>,
+    /// The byte at which each wanted value the text has starts.
+    found: BTreeMap<&'p str, usize>,
+    /// The path of the value being read.
+    path: String,
+}
+
+#[cfg(feature = "messages")]
+impl Walk<'_, '_> {
+    /// Reads one value at `path`, noting its start if wanted and, if so, going into its members.
+    fn value(&mut self) -> Parsed<()> {
+        self.parser.skip_space();
+        let Some(&path) = self.wanted.get(self.path.as_str()) else {
+            return self.parser.value().map(drop);
+        };
+        self.found.insert(path, self.parser.pos);
+        let open = self.parser.peek();
+        if !matches!(open, Some(b'[' | b'{')) {
+            return self.parser.value().map(drop);
+        }
+        self.parser.pos += 1;
+        let outer = self.path.len();
+        for index in 0.. {
+            match self.parser.next_token("")? {
+                b']' | b'}' => break,
+                b',' => self.parser.pos += 1,
+                _ => {}
+            }
+            self.parser.skip_space();
+            if open == Some(b'{') {
+                let key = self.parser.string()?;
+                self.parser.next_token("")?;
+                self.parser.pos += 1;
+                if outer > 0 {
+                    self.path.push('.');
+                }
+                self.path.push_str(&key);
+            } else {
+                self.path.push('[');
+                push_digits(&mut self.path, index, 1);
+                self.path.push(']');
+            }
+            self.value()?;
+            self.path.truncate(outer);
+        }
+        self.parser.pos += 1;
+        Ok(())
+    }
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -210,6 +308,22 @@ struct Parser<'a> {
 type Parsed<T> = Result<T, Error>;
 
 impl<'a> Parser<'a> {
+    /// A parser at the start of `text`, past a byte order mark some editors save there, which
+    /// no editor shows.
+    fn new(text: &'a str) -> Self {
+        let text = if text.as_bytes().starts_with("\u{feff}".as_bytes()) {
+            &text[3..]
+        } else {
+            text
+        };
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        }
+    }
+
     /// An error at the byte `at` (or at the last character, past the end). Inlined, so that in
     /// a build without messages the texts its callers pass drop out with the message.
     #[inline(always)]
@@ -735,6 +849,25 @@ mod tests {
     use std::sync::Arc;
 
     use crate::{Action, Layout, Quiz, Session};
+
+    #[cfg(feature = "messages")]
+    #[test]
+    fn positions_are_where_values_start_or_else_their_nearest_enclosing_value() {
+        let text = "{\"été\": [1,\n  {\"a\": true}],\n \"b\": null}";
+        assert_eq!(
+            positions(
+                text,
+                &["été[1].a", "été[1]", "été[1].missing", "été[7]", "b", "", "nope"]
+            ),
+            [(2, 9), (2, 3), (2, 3), (1, 9), (3, 7), (1, 1), (1, 1)]
+        );
+    }
+
+    #[cfg(feature = "messages")]
+    #[test]
+    fn positions_count_columns_in_characters_and_skip_a_byte_order_mark() {
+        assert_eq!(positions("\u{feff}{\"é\": \"ü\", \"x\": 1}", &["x"]), [(1, 17)]);
+    }
 
     /// Our value as serde_json's, to compare the two parsers.
     fn to_serde(value: &Value<'_>) -> serde_json::Value {

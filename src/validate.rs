@@ -21,38 +21,50 @@ impl Quiz {
     /// Reads and validates a questions.json text, reporting every problem found.
     ///
     /// A syntax error is reported alone, at its line and column; otherwise every type,
-    /// field and rule problem is reported, each at its path (`questions[3].choices[1].id`).
+    /// field and rule problem is reported, each at its path (`questions[3].choices[1].id`)
+    /// and the line and column where that is in `text`, in the order of the file.
     pub fn from_json(text: &str) -> Result<Quiz, Errors> {
         let mut errors = Vec::new();
-        let draft = decode::decode(text, &mut errors);
+        let draft = read(text, &mut errors);
+        if MESSAGES && !errors.is_empty() {
+            Error::place(&mut errors, text);
+        }
         let Some(draft) = draft else {
             return Err(Errors::from_vec(errors)
                 .unwrap_or_else(|| Error::nowhere(ErrorKind::Syntax, message!("unreadable")).into()));
         };
-        match draft.format {
-            Some(FORMAT_VERSION) => {}
-            Some(other) => {
-                // A file of another format would mostly yield noise: report only this.
-                let message = message!(
-                    "format ",
-                    other.digits(),
-                    " is not supported (this engine reads format ",
-                    FORMAT_VERSION.digits(),
-                    ")"
-                );
-                return Err(Error::at(ErrorKind::UnsupportedFormat, "format", message).into());
-            }
-            None => {}
-        }
-        // Without messages, nothing would say which rules a file with shape errors also breaks.
-        if MESSAGES || errors.is_empty() {
-            check_rules(&draft, &mut errors);
-        }
         if let Some(errors) = Errors::from_vec(errors) {
             return Err(errors);
         }
         Ok(build(draft))
     }
+}
+
+/// What `text` holds, with the problems of its shape and, where they can be told, of its rules
+/// added to `errors`; `None` when there is nothing more to tell of it.
+fn read(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
+    let draft = decode::decode(text, errors)?;
+    match draft.format {
+        Some(FORMAT_VERSION) | None => {}
+        Some(other) => {
+            // A file of another format would mostly yield noise: report only this.
+            let message = message!(
+                "format ",
+                other.digits(),
+                " is not supported (this engine reads format ",
+                FORMAT_VERSION.digits(),
+                ")"
+            );
+            errors.clear();
+            errors.push(Error::at(ErrorKind::UnsupportedFormat, "format", message));
+            return None;
+        }
+    }
+    // Without messages, nothing would say which rules a file with shape errors also breaks.
+    if MESSAGES || errors.is_empty() {
+        check_rules(&draft, errors);
+    }
+    Some(draft)
 }
 
 fn build(draft: Draft) -> Quiz {
@@ -328,6 +340,8 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
             bands.push((i, band.min, band.max));
         }
     }
+    // A band left out, as unreadable or upside down, may be what covers a gap the others leave.
+    let whole = draft.every_band_read && bands.len() == draft.bands.len();
     if bands.is_empty() {
         return;
     }
@@ -341,7 +355,7 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
     };
     for &(i, min, max) in &bands {
         let (min, max) = (i16::from(min), i16::from(max));
-        if min > covered_to + 1 {
+        if min > covered_to + 1 && whole {
             let message = message!("no band covers ", percent(covered_to + 1), "–", percent(min - 1), " %");
             errors.push(Error::at(ErrorKind::Bands, "bands", message));
         } else if min <= covered_to {
@@ -362,7 +376,7 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
             last = Some(i);
         }
     }
-    if covered_to < 100 {
+    if covered_to < 100 && whole {
         let message = message!("no band covers ", percent(covered_to + 1), "–100 %");
         errors.push(Error::at(ErrorKind::Bands, "bands", message));
     }

@@ -67,17 +67,17 @@ fn check_names_where_a_file_stops_being_utf8_and_a_byte_order_mark_is_no_problem
 }
 
 #[test]
-fn check_reports_every_rule_problem_with_its_path() {
+fn check_reports_every_rule_problem_with_its_path_and_line_in_the_files_order() {
     let output = quiz(&["check", "tests/fixtures/broken-rules.json"]);
     assert_eq!(output.status.code(), Some(1));
     let file = "tests/fixtures/broken-rules.json";
     let expected: Vec<String> = [
-        "questions[0].choices[1]: unknown field \"corect\", did you mean \"correct\"?",
-        "questions[1].prompt: text is empty",
-        "questions[1].id: question id \"q1\" is already used by questions[0]",
-        "questions[1]: a multiple-answer question needs at least 1 correct choice, found none",
-        "settings.draw: draw 5 is larger than the pool of 2 questions",
-        "bands[1]: overlaps bands[0] on 30–39 %",
+        "settings.draw (line 12, column 25): draw 5 is larger than the pool of 2 questions",
+        "bands[1] (line 15, column 5): overlaps bands[0] on 30–39 %",
+        "questions[0].choices[1] (line 24, column 9): unknown field \"corect\", did you mean \"correct\"?",
+        "questions[1] (line 28, column 5): a multiple-answer question needs at least 1 correct choice, found none",
+        "questions[1].id (line 29, column 13): question id \"q1\" is already used by questions[0]",
+        "questions[1].prompt (line 31, column 17): text is empty",
         "6 problems",
     ]
     .iter()

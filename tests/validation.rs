@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{low_high_bands, question, quiz_doc, with_bands};
+use common::{low_high_bands, problems, question, quiz_doc, with_bands};
 use reader_quiz::{ErrorKind, Location, Quiz};
 use serde_json::{json, Value};
 
@@ -17,14 +17,6 @@ fn valid() -> Value {
     // Left out, so that every setting takes its default.
     doc.as_object_mut().unwrap().remove("settings");
     doc
-}
-
-/// The messages `Quiz::from_json` reports for `doc`, in order.
-fn problems(doc: &Value) -> Vec<String> {
-    match Quiz::from_json(&doc.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors.as_slice().iter().map(ToString::to_string).collect(),
-    }
 }
 
 /// Applies `edit` to a valid quiz and returns the problems reported.
@@ -107,7 +99,12 @@ fn each_rule_reports_its_exact_message_at_its_path() {
         (
             "band upside down",
             |d| d["bands"][1] = json!({ "min": 100, "max": 50, "title": "T", "message": "M" }),
-            &["bands[1]: min 100 is above max 50", "bands: no band covers 50–100 %"],
+            &["bands[1]: min 100 is above max 50"],
+        ),
+        (
+            "band unreadable, whose place no other band's gap is reported for",
+            |d| d["bands"][1]["min"] = json!("50"),
+            &["bands[1].min: expected a whole number from 0 to 100, found a string"],
         ),
         (
             "draw larger than the pool",
@@ -135,6 +132,20 @@ fn each_rule_reports_its_exact_message_at_its_path() {
             &["questions[0]: missing field \"explanation\""],
         ),
         (
+            "misspelt required field, which is not also reported missing",
+            |d| {
+                let question = d["questions"][0].as_object_mut().unwrap();
+                let prompt = question.remove("prompt").unwrap();
+                question.insert("promt".into(), prompt);
+            },
+            &["questions[0]: unknown field \"promt\", did you mean \"prompt\"?"],
+        ),
+        (
+            "not a quiz object, which is the one problem reported",
+            |d| *d = json!([d.clone()]),
+            &["top level: expected a quiz object, found an array"],
+        ),
+        (
             "wrong type",
             |d| d["questions"][0]["points"] = json!("two"),
             &["questions[0].points: expected a whole number from 1 to 1000, found a string"],
@@ -142,12 +153,12 @@ fn each_rule_reports_its_exact_message_at_its_path() {
         (
             "points out of range",
             |d| d["questions"][0]["points"] = json!(0),
-            &["questions[0].points: 0 is out of range (1 to 1000)"],
+            &["questions[0].points: expected a whole number from 1 to 1000, found 0"],
         ),
         (
             "fractional points",
             |d| d["questions"][0]["points"] = json!(1.5),
-            &["questions[0].points: a whole number from 1 to 1000, found 1.5"],
+            &["questions[0].points: expected a whole number from 1 to 1000, found 1.5"],
         ),
         (
             "unknown kind",
@@ -270,10 +281,10 @@ fn every_problem_is_reported_at_once_in_document_order() {
     assert_eq!(
         found,
         [
-            "title: text is empty",
+            "bands: no band covers 50–59 %",
             "questions[0].choices[1]: unknown field \"corect\", did you mean \"correct\"?",
             "questions[1].id: question id \"q1\" is already used by questions[0]",
-            "bands: no band covers 50–59 %",
+            "title: text is empty",
         ]
     );
 }
@@ -287,6 +298,31 @@ fn a_syntax_error_is_reported_alone_with_its_line_and_column() {
     assert_eq!(error.kind(), ErrorKind::Syntax);
     assert_eq!(error.location(), &Location::Position { line: 3, column: 16 });
     assert_eq!(error.to_string(), "line 3, column 16: expected a key in double quotes");
+}
+
+#[test]
+fn a_problem_at_a_path_also_gives_the_line_and_column_where_its_value_starts() {
+    let mut doc = valid();
+    doc["questions"][1]["points"] = json!(0);
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let errors = Quiz::from_json(&text).unwrap_err();
+    let error = &errors.as_slice()[0];
+    let key = text.find("\"points\": 0").unwrap();
+    let line = text[..key].matches('\n').count() + 1;
+    let column = key - text[..key].rfind('\n').unwrap() + "\"points\": ".len();
+    assert_eq!(error.position(), Some((line, column)));
+    assert_eq!(
+        error.to_string(),
+        format!("questions[1].points (line {line}, column {column}): expected a whole number from 1 to 1000, found 0")
+    );
+}
+
+#[test]
+fn a_problem_with_answers_rather_than_a_file_has_no_position() {
+    let quiz = Quiz::from_json(&valid().to_string()).unwrap();
+    let errors = quiz.score(&[("nope", vec!["a"])]).unwrap_err();
+    assert_eq!(errors.as_slice()[0].position(), None);
+    assert_eq!(errors.to_string(), "nope: the quiz has no question with this id");
 }
 
 #[test]

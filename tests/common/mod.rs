@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use reader_quiz::Quiz;
+use reader_quiz::{Errors, Quiz};
 use serde_json::{json, Value};
 
 /// A quiz document `id` under `settings` with `questions`: format 1, titled "Test quiz",
@@ -83,4 +83,23 @@ pub fn parse(doc: &Value) -> Quiz {
 #[track_caller]
 pub fn load(doc: &Value) -> Arc<Quiz> {
     Arc::new(parse(doc))
+}
+
+/// The problems `Quiz::from_json` reports for `doc`, in order, each as its path and message.
+/// `doc` is written on one line, so where each problem is in it says little; tests of
+/// positions write their files out in full.
+pub fn problems(doc: &Value) -> Vec<String> {
+    match Quiz::from_json(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(errors) => at_paths(&errors),
+    }
+}
+
+/// Each of `errors` as its path and message, without its line and column.
+pub fn at_paths(errors: &Errors) -> Vec<String> {
+    errors
+        .as_slice()
+        .iter()
+        .map(|e| format!("{}: {}", e.location(), e.message()))
+        .collect()
 }

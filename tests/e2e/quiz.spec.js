@@ -218,7 +218,7 @@ test("a broken questions file shows its problems in place of the quiz", async ({
   await page.goto("/");
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("This quiz could not be loaded");
-  await expect(alert).toContainText('questions[1].id: question id "q1" is already used by questions[0]');
+  await expect(alert).toContainText('questions[1].id (line 29, column 13): question id "q1" is already used by questions[0]');
   await expect(alert.locator("li")).toHaveCount(6);
 });
 
