@@ -3,7 +3,7 @@
 use std::ops::RangeInclusive;
 
 use crate::error::{message, Error, ErrorKind, MESSAGES};
-use crate::json::{Object, Value};
+use crate::json::{quoted, Object, Value};
 use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
 use crate::scoring::Ratio;
 use crate::strings::{joined, Digits, Written};
@@ -156,33 +156,47 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// The known name closest to a misspelt one, if it is close enough to be a typo.
+/// Whether `text` would show nothing: it is empty, or white space and invisible characters
+/// (zero-width spaces and joiners, word joiners, soft hyphens, byte order marks) alone.
+fn blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'))
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a typo: one edit
+/// away, or two for a name of 6 letters or more (so that `hint` is not taken for `kind`).
 fn suggest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (edit_distance(unknown, k), *k))
-        .filter(|&(d, k)| d <= 2 && d < k.len())
+        .filter(|&(d, k)| d <= if k.len() >= 6 { 2 } else { 1 })
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
 }
 
-/// Edits (in characters) between `a` and `b`, a field name, which is ASCII.
+/// Edits (in characters) between `a` and `b`, a field name, which is ASCII: a character put
+/// in, left out or changed, or two neighbours swapped (`titel` is one edit from `title`).
 fn edit_distance(a: &str, b: &str) -> usize {
     debug_assert!(b.is_ascii(), "field names are ASCII");
-    let b = b.as_bytes();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != char::from(cb)));
-            diagonal = row[j + 1];
-            row[j + 1] = next;
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // The rows of the edit table for a's prefixes two characters and one character shorter.
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let mut d = (last[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(last[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
         }
+        before = std::mem::replace(&mut last, row);
     }
-    row[b.len()]
+    last[b.len()]
 }
 
 struct Reader<'e> {
@@ -218,8 +232,8 @@ impl Reader<'_> {
                     false => ErrorKind::UnknownField,
                 };
                 let message = match suggestion {
-                    Some(known) => message!("unknown field \"", key, "\", did you mean \"", known, "\"?"),
-                    None => message!("unknown field \"", key, "\""),
+                    Some(known) => message!("unknown field ", quoted(key), ", did you mean \"", known, "\"?"),
+                    None => message!("unknown field ", quoted(key)),
                 };
                 self.error(kind, path, message);
             }
@@ -241,8 +255,12 @@ impl Reader<'_> {
     fn text(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<String> {
         let value = map.get(key)?;
         match value {
-            Value::String(s) if s.trim().is_empty() => {
-                self.error(ErrorKind::EmptyText, &join(path, key), message!("text is empty"));
+            Value::String(s) if blank(s) => {
+                let message = match s.trim().is_empty() {
+                    true => message!("text is empty"),
+                    false => message!("text shows nothing: it holds only invisible characters"),
+                };
+                self.error(ErrorKind::EmptyText, &join(path, key), message);
                 None
             }
             Value::String(s) => Some(s.to_string()),
@@ -328,9 +346,9 @@ impl Reader<'_> {
             return Some(i);
         }
         let message = message!(
-            "unknown value \"",
-            s,
-            "\", expected one of \"",
+            "unknown value ",
+            quoted(s),
+            ", expected one of \"",
             joined(names, "\", \""),
             "\""
         );
@@ -586,9 +604,9 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(message!(
-            "id \"",
-            id,
-            "\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"
+            "id ",
+            quoted(id),
+            " must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"
         ))
     }
 }
@@ -614,10 +632,20 @@ fn check_date(date: &str) -> Result<(), String> {
             }
             _ => false,
         };
-    if valid {
-        Ok(())
-    } else {
-        Err(message!("\"", date, "\" is not a date of the form YYYY-MM-DD"))
+    let shaped = || {
+        date.len() == 10
+            && date.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+    };
+    match (valid, MESSAGES && shaped()) {
+        (true, _) => Ok(()),
+        (false, true) => Err(message!(quoted(date), " is not a day of the calendar")),
+        (false, false) => Err(message!(quoted(date), " is not a date of the form YYYY-MM-DD")),
     }
 }
 
@@ -627,11 +655,14 @@ fn check_url(url: &str) -> Result<(), String> {
             .position(|b| matches!(b, b'/' | b'?' | b'#'))
             .unwrap_or(rest.len())
     });
-    let valid = host_len.is_some_and(|len| len > 0) && !url.chars().any(|c| c.is_whitespace() || c.is_control());
-    if valid {
-        Ok(())
-    } else {
-        Err(message!("\"", url, "\" is not an https:// URL"))
+    let spaced = url.chars().any(|c| c.is_whitespace() || c.is_control());
+    match (host_len.is_some_and(|len| len > 0), spaced) {
+        (true, false) => Ok(()),
+        (true, true) => Err(message!(
+            quoted(url),
+            " holds a space or a line break: a URL writes a space as %20"
+        )),
+        _ => Err(message!(quoted(url), " is not an https:// URL")),
     }
 }
 
@@ -646,9 +677,8 @@ fn check_language(tag: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(message!(
-            "\"",
-            tag,
-            "\" is not a language tag such as \"en\", \"hy\" or \"pt-BR\""
+            quoted(tag),
+            " is not a language tag such as \"en\", \"hy\" or \"pt-BR\""
         ))
     }
 }
@@ -663,6 +693,22 @@ mod tests {
         assert_eq!(suggest("corect", CHOICE.fields), Some("correct"));
         assert_eq!(suggest("promt", QUESTION.fields), Some("prompt"));
         assert_eq!(suggest("colour", CHOICE.fields), None);
+        assert_eq!(suggest("explantaion", QUESTION.fields), Some("explanation"));
+    }
+
+    #[test]
+    fn short_names_are_suggested_only_one_edit_away() {
+        assert_eq!(suggest("titel", QUIZ.fields), Some("title"));
+        assert_eq!(suggest("hint", QUESTION.fields), None);
+        assert_eq!(suggest("txt", CHOICE.fields), Some("text"));
+    }
+
+    #[test]
+    fn swapped_neighbours_are_one_edit() {
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("", "id"), 2);
+        assert_eq!(edit_distance("kind", "kind"), 0);
     }
 
     #[test]

@@ -676,8 +676,9 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// A string as a JSON string literal, for messages.
-fn quoted(s: &str) -> String {
+/// A string as a JSON string literal, for messages: quoted, with line breaks and other
+/// control characters escaped.
+pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::new();
     write_str(&mut out, s);
     out

@@ -75,6 +75,11 @@ fn each_rule_reports_its_exact_message_at_its_path() {
             &["questions[0].choices[1].text: text is empty"],
         ),
         (
+            "invisible prompt",
+            |d| d["questions"][0]["prompt"] = json!("\u{200b} \u{feff}"),
+            &["questions[0].prompt: text shows nothing: it holds only invisible characters"],
+        ),
+        (
             "one choice",
             |d| {
                 d["questions"][0]["choices"].as_array_mut().unwrap().pop();
@@ -171,6 +176,11 @@ fn each_rule_reports_its_exact_message_at_its_path() {
             &["questions[0].id: id \"Question 1\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"],
         ),
         (
+            "id with a line break, which the message writes as an escape",
+            |d| d["questions"][0]["id"] = json!("q\n1"),
+            &["questions[0].id: id \"q\\n1\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"],
+        ),
+        (
             "http source url",
             |d| d["source"]["url"] = json!("http://example.com"),
             &["source.url: \"http://example.com\" is not an https:// URL"],
@@ -181,9 +191,19 @@ fn each_rule_reports_its_exact_message_at_its_path() {
             &["questions[0].passage: \"javascript:alert(1)\" is not an https:// URL"],
         ),
         (
+            "passage link with a space",
+            |d| d["questions"][0]["passage"] = json!("https://example.com/a page"),
+            &["questions[0].passage: \"https://example.com/a page\" holds a space or a line break: a URL writes a space as %20"],
+        ),
+        (
             "impossible date",
             |d| d["source"]["date"] = json!("2025-02-30"),
-            &["source.date: \"2025-02-30\" is not a date of the form YYYY-MM-DD"],
+            &["source.date: \"2025-02-30\" is not a day of the calendar"],
+        ),
+        (
+            "date in another form",
+            |d| d["source"]["date"] = json!("9 June 2025"),
+            &["source.date: \"9 June 2025\" is not a date of the form YYYY-MM-DD"],
         ),
         (
             "policy on a single-answer question",
