@@ -118,6 +118,10 @@ pub(crate) struct Draft {
     /// where rules are only checked in a file with no other problem).
     pub(crate) every_band_read: bool,
     pub(crate) questions: Vec<Question>,
+    /// For each question, whether it lost its object, its kind or its choices to a problem
+    /// of their shape, so that its rules would only echo that problem. Empty without messages,
+    /// where rules are only checked in a file with no other problem.
+    pub(crate) faulted: Vec<bool>,
 }
 
 /// Parses `text` and reads it into a [`Draft`]. A syntax error, or a file that is not an
@@ -143,7 +147,10 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
             return None;
         }
     };
-    let mut reader = Reader { errors };
+    let mut reader = Reader {
+        errors,
+        faulted: Vec::new(),
+    };
     reader.quiz(&value)
 }
 
@@ -201,6 +208,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 struct Reader<'e> {
     errors: &'e mut Vec<Error>,
+    /// For each question read so far, whether it lost its object, kind or choices (with
+    /// messages only).
+    faulted: Vec<bool>,
 }
 
 impl Reader<'_> {
@@ -469,6 +479,7 @@ impl Reader<'_> {
             bands,
             every_band_read,
             questions,
+            faulted: std::mem::take(&mut self.faulted),
         })
     }
 
@@ -537,13 +548,24 @@ impl Reader<'_> {
 
     fn question(&mut self, value: &Value<'_>, path: &str) -> Question {
         let empty = Object::default();
-        let map = self.object(value, path, &QUESTION).unwrap_or(&empty);
+        let object = self.object(value, path, &QUESTION);
+        let map = object.unwrap_or(&empty);
         let id = self.id(map, path);
-        let kind = self
-            .choose(map, path, "kind", &KIND_NAMES)
-            .map_or(Kind::Single, |i| KINDS[i]);
+        let kind = self.choose(map, path, "kind", &KIND_NAMES);
         let prompt = self.required_text(map, path, "prompt");
+        let before_choices = self.errors.len();
         let choices = self.list(map, path, "choices", |reader, v, path| Some(reader.choice(v, path)));
+        if MESSAGES {
+            let choices_read = map.contains_key("choices")
+                && !self.errors[before_choices..].iter().any(|e| {
+                    matches!(
+                        e.kind(),
+                        ErrorKind::Type | ErrorKind::MissingField | ErrorKind::InvalidValue
+                    )
+                });
+            self.faulted.push(object.is_none() || kind.is_none() || !choices_read);
+        }
+        let kind = kind.map_or(Kind::Single, |i| KINDS[i]);
         Question {
             id,
             kind,

@@ -1,11 +1,11 @@
 //! The rules a quiz must follow beyond its JSON shape, checked all at once.
 
 use crate::decode::{self, Draft, MAX_QUESTIONS};
-use crate::error::{message, Error, ErrorKind, Errors, Location, MESSAGES};
+use crate::error::{message, Error, ErrorKind, Errors, MESSAGES};
 
 use crate::model::{Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
-use crate::strings::{push_hex, split_once_at, Digits, Written};
+use crate::strings::{push_hex, Digits, Written};
 use crate::table::Positions;
 
 /// The most choices one question may have.
@@ -94,43 +94,14 @@ fn build(draft: Draft) -> Quiz {
 }
 
 fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
-    let faulted = faulted_questions(errors, draft.questions.len());
     let mut found = Vec::new();
-    check_questions(draft, &faulted, &mut found);
+    check_questions(draft, &mut found);
     check_settings(draft, &mut found);
     check_bands(draft, &mut found);
     errors.extend(found);
 }
 
-/// Which questions lost their object, kind or choices to a shape error; their rules are
-/// then not checked, as they would only echo that error. One pass over the errors.
-fn faulted_questions(errors: &[Error], count: usize) -> Vec<bool> {
-    let mut faulted = vec![false; count];
-    for error in errors {
-        let shape = matches!(
-            error.kind(),
-            ErrorKind::Type | ErrorKind::MissingField | ErrorKind::InvalidValue
-        );
-        let Location::Path(path) = error.location() else {
-            continue;
-        };
-        let Some((index, rest)) = path
-            .strip_prefix("questions[")
-            .and_then(|p| split_once_at(p, b']'))
-            .and_then(|(i, rest)| Some((i.parse::<usize>().ok()?, rest)))
-        else {
-            continue;
-        };
-        if shape && (rest.is_empty() || rest == ".kind" || rest.starts_with(".choices")) {
-            if let Some(flag) = faulted.get_mut(index) {
-                *flag = true;
-            }
-        }
-    }
-    faulted
-}
-
-fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
+fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
     let questions = &draft.questions;
     if questions.is_empty() {
         errors.push(Error::at(
@@ -155,7 +126,7 @@ fn check_questions(draft: &Draft, faulted: &[bool], errors: &mut Vec<Error>) {
         let choices_path = message!(path, ".choices");
         let ids: Vec<&str> = question.choices.iter().map(|c| c.id.as_str()).collect();
         first_use(&ids, &choices_path, "choice", errors);
-        if faulted[i] {
+        if MESSAGES && draft.faulted[i] {
             continue;
         }
         let n = question.choices.len();

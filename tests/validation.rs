@@ -291,6 +291,34 @@ fn each_rule_reports_its_exact_message_at_its_path() {
 }
 
 #[test]
+fn a_question_missing_its_prompt_still_has_its_choices_checked() {
+    let found = problems_after(|d| {
+        d["questions"][0].as_object_mut().unwrap().remove("prompt");
+        d["questions"][0]["choices"][1]["correct"] = json!(true);
+    });
+    assert_eq!(
+        found,
+        [
+            "questions[0]: missing field \"prompt\"",
+            "questions[0]: a single-answer question needs exactly 1 correct choice, found 2",
+        ]
+    );
+}
+
+#[test]
+fn a_question_whose_kind_or_choices_cannot_be_read_has_no_rule_of_theirs_checked() {
+    let without_kind = problems_after(|d| {
+        d["questions"][0].as_object_mut().unwrap().remove("kind");
+    });
+    assert_eq!(without_kind, ["questions[0]: missing field \"kind\""]);
+    let unreadable_choice = problems_after(|d| d["questions"][0]["choices"][1] = json!("b"));
+    assert_eq!(
+        unreadable_choice,
+        ["questions[0].choices[1]: expected a choice object, found a string"]
+    );
+}
+
+#[test]
 fn every_problem_is_reported_at_once_in_document_order() {
     let found = problems_after(|d| {
         d["title"] = json!("");
