@@ -65,8 +65,8 @@ pub struct Texts {
     pub copy_link: &'static str,
     /// Said once the link is copied.
     pub copied: &'static str,
-    /// Said when copying fails, before the link itself.
-    pub copy_failed: &'static str,
+    /// Said when sharing or copying the link fails, before the link itself.
+    pub share_failed: &'static str,
     /// Said when the pass mark is reached.
     pub passed: &'static str,
     /// Heading of the error shown in place of a quiz that cannot load.
@@ -269,7 +269,7 @@ pub static ENGLISH: Texts = Texts {
     share: "Share my result",
     copy_link: "Copy a link to my result",
     copied: "Link copied.",
-    copy_failed: "Copying did not work. The link is:",
+    share_failed: "That did not work. The link is:",
     passed: "You passed",
     load_error: "This quiz could not be loaded",
     marks: [
@@ -313,7 +313,7 @@ pub static ARMENIAN: Texts = Texts {
     share: "Կիսվել արդյունքով",
     copy_link: "Պատճենել արդյունքի հղումը",
     copied: "Հղումը պատճենված է։",
-    copy_failed: "Չհաջողվեց պատճենել։ Հղումը՝",
+    share_failed: "Չստացվեց։ Հղումը՝",
     passed: "Դուք անցաք",
     load_error: "Վիկտորինան չհաջողվեց բեռնել",
     marks: ["Ձեր պատասխանը՝ ճիշտ", "Ճիշտ պատասխան, չընտրված", "Ձեր պատասխանը՝ սխալ"],
@@ -353,7 +353,7 @@ pub static RUSSIAN: Texts = Texts {
     share: "Поделиться результатом",
     copy_link: "Скопировать ссылку на результат",
     copied: "Ссылка скопирована.",
-    copy_failed: "Не удалось скопировать. Ссылка:",
+    share_failed: "Не получилось. Ссылка:",
     passed: "Тест пройден",
     load_error: "Не удалось загрузить тест",
     marks: ["Ваш ответ: верно", "Верный ответ, не выбран", "Ваш ответ: неверно"],
@@ -504,7 +504,7 @@ mod tests {
                 texts.share,
                 texts.copy_link,
                 texts.copied,
-                texts.copy_failed,
+                texts.share_failed,
                 texts.passed,
                 texts.load_error,
             ];

@@ -300,27 +300,24 @@ impl App {
                 Err(_) => js_sys::Promise::reject(&JsValue::NULL).into(),
             }
         };
-        // One handler for either outcome, saying `text` if there is one: one closure type.
+        // One handler for either outcome, saying `text` if there is one: one closure type. The
+        // share sheet speaks for itself, and a reader who closes it (an `AbortError`, which
+        // nothing else here rejects with) is no failure; any other refusal (a frame not allowed
+        // to share, say) shows the link, as a clipboard that refuses does. How copying fared is
+        // said in the live region.
         let say = |text: Option<String>| {
             let status = status.clone();
-            Closure::once_into_js(move |_: JsValue| {
-                if let Some(text) = text {
+            Closure::once_into_js(move |outcome: JsValue| {
+                let closed = js_sys::Reflect::get(&outcome, &"name".into()).is_ok_and(|name| name == "AbortError");
+                if let (Some(text), false) = (text, closed) {
                     status.set_text_content(Some(&text));
                 }
             })
         };
-        // The share sheet speaks for itself, and a reader who closes it is no failure; how the
-        // clipboard fared is said in the live region.
-        let (done, refused) = if native {
-            (say(None), say(None))
-        } else {
-            (
-                say(Some(texts.copied.to_string())),
-                say(Some(cat!(texts.copy_failed, " ", url))),
-            )
-        };
+        let failed = say(Some(cat!(texts.share_failed, " ", url)));
+        let done = say((!native).then(|| texts.copied.to_string()));
         let then: js_sys::Function = js_sys::Reflect::get(&promise, &"then".into())?.dyn_into()?;
-        then.call2(&promise, &done, &refused)?;
+        then.call2(&promise, &done, &failed)?;
         Ok(())
     }
 

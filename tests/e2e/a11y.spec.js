@@ -249,6 +249,19 @@ test("the result can be shared, or copied as a link where the browser cannot sha
     text: `I scored 0 out of 10 (0 %) in the quiz “${quiz.title}”.`,
     url: quiz.source.url,
   });
+  // A reader who closes the share sheet is told nothing; a share the page may not make (a
+  // frame without allow="web-share", say) shows the link, to copy by hand.
+  await page.evaluate(() => {
+    navigator.share = () => Promise.reject(new DOMException("closed", "AbortError"));
+  });
+  await page.getByRole("button", { name: "Share my result" }).click();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  await expect(page.locator(".rq-share-status")).toHaveText("");
+  await page.evaluate(() => {
+    navigator.share = () => Promise.reject(new DOMException("not allowed", "NotAllowedError"));
+  });
+  await page.getByRole("button", { name: "Share my result" }).click();
+  await expect(page.locator(".rq-share-status")).toHaveText(`That did not work. The link is: ${quiz.source.url}`);
   // The same result, saved, where the browser cannot share.
   await page.goto("/");
   await page.getByRole("button", { name: "Copy a link to my result" }).click();
