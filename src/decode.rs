@@ -118,6 +118,9 @@ pub(crate) struct Draft {
     /// where rules are only checked in a file with no other problem).
     pub(crate) every_band_read: bool,
     pub(crate) questions: Vec<Question>,
+    /// Whether the file has a list of questions (always true without messages); when it has
+    /// none, the problem that says so is the one to report, not its knock-ons on the pool.
+    pub(crate) questions_read: bool,
     /// For each question, whether it lost its object, its kind or its choices to a problem
     /// of their shape, so that its rules would only echo that problem. Empty without messages,
     /// where rules are only checked in a file with no other problem.
@@ -245,7 +248,12 @@ impl Reader<'_> {
                     Some(known) => message!("unknown field ", quoted(key), ", did you mean \"", known, "\"?"),
                     None => message!("unknown field ", quoted(key)),
                 };
-                self.error(kind, path, message);
+                // At the field itself, so that its line is the one to look at.
+                if MESSAGES {
+                    self.error(kind, &join(path, key), message);
+                } else {
+                    self.error(kind, path, message);
+                }
             }
         }
         for key in shape.required {
@@ -266,9 +274,10 @@ impl Reader<'_> {
         let value = map.get(key)?;
         match value {
             Value::String(s) if blank(s) => {
-                let message = match s.trim().is_empty() {
-                    true => message!("text is empty"),
-                    false => message!("text shows nothing: it holds only invisible characters"),
+                let what = if MESSAGES && key == "id" { "id" } else { "text" };
+                let message = match MESSAGES && s.trim().is_empty() {
+                    true => message!(what, " is empty"),
+                    false => message!(what, " shows nothing: it holds only invisible characters"),
                 };
                 self.error(ErrorKind::EmptyText, &join(path, key), message);
                 None
@@ -460,6 +469,7 @@ impl Reader<'_> {
             None => Settings::default(),
         };
         let bands = self.list(map, "", "bands", Self::band);
+        let questions_read = !MESSAGES || matches!(map.get("questions"), Some(Value::Array(_)));
         let every_band_read = match map.get("bands") {
             Some(Value::Array(items)) if MESSAGES => items.len() == bands.len(),
             _ => true,
@@ -479,6 +489,7 @@ impl Reader<'_> {
             bands,
             every_band_read,
             questions,
+            questions_read,
             faulted: std::mem::take(&mut self.faulted),
         })
     }
@@ -558,10 +569,13 @@ impl Reader<'_> {
         if MESSAGES {
             let choices_read = map.contains_key("choices")
                 && !self.errors[before_choices..].iter().any(|e| {
-                    matches!(
-                        e.kind(),
-                        ErrorKind::Type | ErrorKind::MissingField | ErrorKind::InvalidValue
-                    )
+                    // A misspelt field (`corect`) loses what it says, as a field of the wrong shape does.
+                    let misspelt = e.kind() == ErrorKind::UnknownField && e.message().contains("did you mean");
+                    misspelt
+                        || matches!(
+                            e.kind(),
+                            ErrorKind::Type | ErrorKind::MissingField | ErrorKind::InvalidValue
+                        )
                 });
             self.faulted.push(object.is_none() || kind.is_none() || !choices_read);
         }
@@ -677,15 +691,17 @@ fn check_url(url: &str) -> Result<(), String> {
             .position(|b| matches!(b, b'/' | b'?' | b'#'))
             .unwrap_or(rest.len())
     });
-    let spaced = url.chars().any(|c| c.is_whitespace() || c.is_control());
-    match (host_len.is_some_and(|len| len > 0), spaced) {
-        (true, false) => Ok(()),
-        (true, true) => Err(message!(
+    let https = host_len.is_some_and(|len| len > 0);
+    if https && !url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Ok(());
+    }
+    Err(match https {
+        true => message!(
             quoted(url),
             " holds a space or a line break: a URL writes a space as %20"
-        )),
-        _ => Err(message!(quoted(url), " is not an https:// URL")),
-    }
+        ),
+        false => message!(quoted(url), " is not an https:// URL"),
+    })
 }
 
 fn check_language(tag: &str) -> Result<(), String> {

@@ -190,15 +190,18 @@ impl Error {
         {
             let paths: Vec<&str> = errors
                 .iter()
-                .map(|e| match &e.location {
-                    Location::Path(path) => path.as_str(),
-                    _ => "",
+                .filter_map(|e| match &e.location {
+                    Location::Path(path) => Some(path.as_str()),
+                    _ => None,
                 })
                 .collect();
-            let positions = crate::json::positions(text, &paths);
-            for (error, position) in errors.iter_mut().zip(positions) {
+            if paths.is_empty() {
+                return;
+            }
+            let mut positions = crate::json::positions(text, &paths).into_iter();
+            for error in errors.iter_mut() {
                 if let Location::Path(_) = error.location {
-                    error.position = Some(position);
+                    error.position = positions.next();
                 }
             }
             errors.sort_by_key(Error::position);

@@ -193,9 +193,9 @@ pub(crate) fn parse(text: &str) -> Result<Value<'_>, Error> {
 
 #[cfg(feature = "messages")]
 /// Where the value at each of `paths` (such as `questions[3].choices[1]`; `""` is the whole
-/// document) starts in `text`, a text [`parse`] accepts, as a 1-based line and column; for a
-/// path the text does not have, where its nearest enclosing value starts. One pass over the text,
-/// however many paths.
+/// document) starts in `text`, as a 1-based line and column; for a path the text does not have,
+/// where its nearest enclosing value starts. One pass over the text, however many paths; a
+/// text [`parse`] refuses gives what could be read before its error.
 pub(crate) fn positions(text: &str, paths: &[&str]) -> Vec<(usize, usize)> {
     let mut walk = Walk {
         parser: Parser::new(text),
@@ -203,7 +203,7 @@ pub(crate) fn positions(text: &str, paths: &[&str]) -> Vec<(usize, usize)> {
         found: BTreeMap::new(),
         path: String::new(),
     };
-    // The text was parsed once already: a second reading cannot fail.
+    // A text with a syntax error is reported at that error; here only what comes before it counts.
     let _ = walk.value();
     let text = walk.parser.text;
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -278,8 +278,13 @@ impl Walk<'_, '_> {
             }
             self.parser.skip_space();
             if open == Some(b'{') {
+                if self.parser.peek() != Some(b'"') {
+                    return Err(self.parser.error_here(""));
+                }
                 let key = self.parser.string()?;
-                self.parser.next_token("")?;
+                if self.parser.next_token("")? != b':' {
+                    return Err(self.parser.error_here(""));
+                }
                 self.parser.pos += 1;
                 if outer > 0 {
                     self.path.push('.');
@@ -379,6 +384,11 @@ impl<'a> Parser<'a> {
         if !MESSAGES {
             return self.error_here("");
         }
+        let word: String = self.text[self.pos..]
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        let lowercase = word.to_ascii_lowercase();
         let message = if let Some(quote) = self.text[self.pos..].chars().next().filter(|c| "'‘’“”«»".contains(*c))
         {
             cat!(
@@ -387,6 +397,16 @@ impl<'a> Parser<'a> {
                 ", found ",
                 quote.to_string(),
                 ": JSON texts take straight double quotes (\")"
+            )
+        } else if let Some(invisible) = self.invisible() {
+            cat!("expected ", what, ", found ", &invisible)
+        } else if what == "a value" && matches!(lowercase.as_str(), "true" | "false" | "null") {
+            cat!(
+                "expected a value, found ",
+                &word,
+                ": JSON writes ",
+                &lowercase,
+                " in lowercase"
             )
         } else if found == b'/' {
             cat!("expected ", what, ", found a comment: JSON has no comments")
@@ -538,6 +558,38 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The error where `expected` (a comma or a closing bracket) should follow an item: most
+    /// often a straight quote inside a text, which ended it early, or a comma left out.
+    fn unseparated(&self, expected: &str) -> Error {
+        let next = self.text[self.pos..].chars().next().unwrap_or(' ');
+        if self.bytes[self.pos - 1] == b'"' && next.is_alphanumeric() {
+            let message = "a text ends at this quote: a quote inside a text must be written \\\" (or as “ ”)";
+            return self.error_at(self.pos - 1, message);
+        }
+        let message = match (next, self.invisible()) {
+            (_, Some(invisible)) => cat!(expected, ", found ", &invisible),
+            ('"', None) => cat!(expected, ": is a comma missing before this?"),
+            _ => expected.to_string(),
+        };
+        self.error_here(&message)
+    }
+
+    /// What the character at the cursor is, if it is one that shows as a space or not at all
+    /// but is not one of the white space JSON takes (a no-break space pasted from a web page).
+    fn invisible(&self) -> Option<String> {
+        let c = self.text[self.pos..].chars().next()?;
+        if !(c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')) {
+            return None;
+        }
+        let mut code = String::new();
+        push_hex(&mut code, u64::from(c), 4);
+        Some(cat!(
+            "the invisible character U+",
+            &code.to_ascii_uppercase(),
+            ": JSON takes only plain spaces, tabs and line breaks between its parts"
+        ))
+    }
+
     /// The error for an escape JSON does not have, the cursor just after it.
     fn unknown_escape(&self) -> Error {
         let escape = self.text[self.pos - 1..].chars().next().unwrap_or('\\');
@@ -631,7 +683,11 @@ impl<'a> Parser<'a> {
             return Ok(true);
         }
         if b != b',' {
-            return Err(self.error_here(expected));
+            return Err(if MESSAGES {
+                self.unseparated(expected)
+            } else {
+                self.error_here("")
+            });
         }
         let comma = self.pos;
         self.pos += 1;
@@ -681,7 +737,19 @@ impl<'a> Parser<'a> {
 pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::new();
     write_str(&mut out, s);
-    out
+    // Characters no editor shows, written as escapes, so that a message about them is not
+    // about what looks like a valid text.
+    let mut shown = String::new();
+    for c in out.chars() {
+        if matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{2060}' | '\u{feff}')
+        {
+            shown.push_str("\\u");
+            push_hex(&mut shown, u64::from(c), 4);
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
 }
 
 /// Writes `s` as a JSON string literal, escaping as serde_json does.
@@ -866,6 +934,17 @@ mod tests {
 
     #[cfg(feature = "messages")]
     #[test]
+    fn positions_in_a_broken_text_never_panic() {
+        let text = "{\u{a0}\"é\": [1, {\"a\": tr\u{a0}ue}], \"b\" \u{feff}: \"ü\", 7: {\"c\" 1}}";
+        for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+            for start in (0..end).filter(|&start| text.is_char_boundary(start)) {
+                positions(&text[start..end], &["é[1].a", "b", "", "c"]);
+            }
+        }
+    }
+
+    #[cfg(feature = "messages")]
+    #[test]
     fn positions_count_columns_in_characters_and_skip_a_byte_order_mark() {
         assert_eq!(positions("\u{feff}{\"é\": \"ü\", \"x\": 1}", &["x"]), [(1, 17)]);
     }
@@ -919,7 +998,27 @@ mod tests {
             ("nul", "the file ends inside a value", 1, 3),
             ("nulL", "expected a value", 1, 4),
             ("[1 2]", "expected \",\" or \"]\"", 1, 4),
-            ("{\"a\": 1 \"b\": 2}", "expected \",\" or \"}\"", 1, 9),
+            ("{\"a\": 1 \"b\": 2}", "expected \",\" or \"}\": is a comma missing before this?", 1, 9),
+            ("[1, 2}", "expected \",\" or \"]\"", 1, 6),
+            (
+                "{\"a\": \"it was \"nobody\" there\"}",
+                "a text ends at this quote: a quote inside a text must be written \\\" (or as “ ”)",
+                1,
+                15,
+            ),
+            ("[True]", "expected a value, found True: JSON writes true in lowercase", 1, 2),
+            (
+                "{\"a\": 1\u{a0}}",
+                "expected \",\" or \"}\", found the invisible character U+00A0: JSON takes only plain spaces, tabs and line breaks between its parts",
+                1,
+                8,
+            ),
+            (
+                "[\u{200b}1]",
+                "expected a value, found the invisible character U+200B: JSON takes only plain spaces, tabs and line breaks between its parts",
+                1,
+                2,
+            ),
             ("{\"a\" 1}", "expected \":\" after the key", 1, 6),
             ("{\n  \"a\": 1,,\n}", "expected a key in double quotes", 2, 10),
             ("{1: 2}", "expected a key in double quotes", 1, 2),

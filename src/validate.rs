@@ -103,7 +103,7 @@ fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
 
 fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
     let questions = &draft.questions;
-    if questions.is_empty() {
+    if questions.is_empty() && draft.questions_read {
         errors.push(Error::at(
             ErrorKind::OutOfRange,
             "questions",
@@ -275,7 +275,10 @@ fn lcm(a: i64, b: i64) -> i64 {
 
 fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
     let settings = &draft.settings;
-    if let Some(draw) = settings.draw {
+    if let Some(draw) = settings
+        .draw
+        .filter(|_| draft.questions_read && !draft.questions.is_empty())
+    {
         let pool = draft.questions.len();
         if draw > pool {
             let message = message!(
@@ -324,10 +327,15 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
         debug_assert!(p >= 0, "percentage {p} below 0");
         p.unsigned_abs().digits()
     };
+    // The percentages from `from` to `to`, for messages: "40–59 %", or "40 %" alone.
+    let span = |from: i16, to: i16| match from == to {
+        true => message!(percent(from), " %"),
+        false => message!(percent(from), "–", percent(to), " %"),
+    };
     for &(i, min, max) in &bands {
         let (min, max) = (i16::from(min), i16::from(max));
         if min > covered_to + 1 && whole {
-            let message = message!("no band covers ", percent(covered_to + 1), "–", percent(min - 1), " %");
+            let message = message!("no band covers ", span(covered_to + 1, min - 1));
             errors.push(Error::at(ErrorKind::Bands, "bands", message));
         } else if min <= covered_to {
             let other = last.unwrap_or(i);
@@ -348,7 +356,7 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
         }
     }
     if covered_to < 100 && whole {
-        let message = message!("no band covers ", percent(covered_to + 1), "–100 %");
+        let message = message!("no band covers ", span(covered_to + 1, 100));
         errors.push(Error::at(ErrorKind::Bands, "bands", message));
     }
 }

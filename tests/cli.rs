@@ -36,7 +36,7 @@ fn check_reports_a_syntax_error_with_line_and_column() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        "tests/fixtures/broken-syntax.json: line 5, column 3: expected \",\" or \"}\"\n\
+        "tests/fixtures/broken-syntax.json: line 5, column 3: expected \",\" or \"}\": is a comma missing before this?\n\
          tests/fixtures/broken-syntax.json: 1 problem\n"
     );
     assert!(stdout(&output).is_empty());
@@ -74,7 +74,7 @@ fn check_reports_every_rule_problem_with_its_path_and_line_in_the_files_order() 
     let expected: Vec<String> = [
         "settings.draw (line 12, column 25): draw 5 is larger than the pool of 2 questions",
         "bands[1] (line 15, column 5): overlaps bands[0] on 30–39 %",
-        "questions[0].choices[1] (line 24, column 9): unknown field \"corect\", did you mean \"correct\"?",
+        "questions[0].choices[1].corect (line 24, column 45): unknown field \"corect\", did you mean \"correct\"?",
         "questions[1] (line 28, column 5): a multiple-answer question needs at least 1 correct choice, found none",
         "questions[1].id (line 29, column 13): question id \"q1\" is already used by questions[0]",
         "questions[1].prompt (line 31, column 17): text is empty",

@@ -229,5 +229,5 @@ fn many_broken_questions_are_all_reported() {
     let doc = quiz_doc("broken", json!({}), questions);
     let found = problems(&doc);
     assert_eq!(found.len(), 2_000);
-    assert_eq!(found[1_999], "questions[1999]: unknown field \"colour\"");
+    assert_eq!(found[1_999], "questions[1999].colour: unknown field \"colour\"");
 }

@@ -753,7 +753,10 @@ fn score_json_syntax_error_is_reported_at_its_line_and_column() {
     let error = &found.as_slice()[0];
     assert_eq!(error.kind(), ErrorKind::Syntax);
     assert_eq!(error.location(), &Location::Position { line: 3, column: 14 });
-    assert_eq!(error.to_string(), "line 3, column 14: expected \",\" or \"]\"");
+    assert_eq!(
+        error.to_string(),
+        "line 3, column 14: expected \",\" or \"]\": is a comma missing before this?"
+    );
 }
 
 #[test]

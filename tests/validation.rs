@@ -102,6 +102,11 @@ fn each_rule_reports_its_exact_message_at_its_path() {
             &["bands: no band covers 91–100 %"],
         ),
         (
+            "bands leaving one percentage out",
+            |d| d["bands"][1]["min"] = json!(51),
+            &["bands: no band covers 50 %"],
+        ),
+        (
             "band upside down",
             |d| d["bands"][1] = json!({ "min": 100, "max": 50, "title": "T", "message": "M" }),
             &["bands[1]: min 100 is above max 50"],
@@ -122,12 +127,41 @@ fn each_rule_reports_its_exact_message_at_its_path() {
                 let choice = d["questions"][0]["choices"][1].as_object_mut().unwrap();
                 choice.insert("corect".into(), json!(true));
             },
-            &["questions[0].choices[1]: unknown field \"corect\", did you mean \"correct\"?"],
+            &["questions[0].choices[1].corect: unknown field \"corect\", did you mean \"correct\"?"],
+        ),
+        (
+            "misspelt correct on the one correct choice, which loses no other problem",
+            |d| {
+                let choice = d["questions"][0]["choices"][0].as_object_mut().unwrap();
+                let correct = choice.remove("correct").unwrap();
+                choice.insert("corect".into(), correct);
+            },
+            &["questions[0].choices[0].corect: unknown field \"corect\", did you mean \"correct\"?"],
+        ),
+        (
+            "misspelt questions, which gives no problem of an empty pool",
+            |d| {
+                let quiz = d.as_object_mut().unwrap();
+                let questions = quiz.remove("questions").unwrap();
+                quiz.insert("question".into(), questions);
+                quiz.insert("settings".into(), json!({ "draw": 1 }));
+            },
+            &["question: unknown field \"question\", did you mean \"questions\"?"],
+        ),
+        (
+            "id of an invisible character, which the message shows as an escape",
+            |d| d["questions"][0]["id"] = json!("q1\u{200b}"),
+            &["questions[0].id: id \"q1\\u200b\" must be 1 to 64 lowercase letters, digits, \"-\" or \"_\", starting with a letter or digit"],
+        ),
+        (
+            "empty id",
+            |d| d["questions"][0]["id"] = json!(""),
+            &["questions[0].id: id is empty"],
         ),
         (
             "unknown field with no near match",
             |d| d["colour"] = json!("red"),
-            &["top level: unknown field \"colour\""],
+            &["colour: unknown field \"colour\""],
         ),
         (
             "missing required field",
@@ -143,7 +177,7 @@ fn each_rule_reports_its_exact_message_at_its_path() {
                 let prompt = question.remove("prompt").unwrap();
                 question.insert("promt".into(), prompt);
             },
-            &["questions[0]: unknown field \"promt\", did you mean \"prompt\"?"],
+            &["questions[0].promt: unknown field \"promt\", did you mean \"prompt\"?"],
         ),
         (
             "not a quiz object, which is the one problem reported",
@@ -330,7 +364,7 @@ fn every_problem_is_reported_at_once_in_document_order() {
         found,
         [
             "bands: no band covers 50–59 %",
-            "questions[0].choices[1]: unknown field \"corect\", did you mean \"correct\"?",
+            "questions[0].choices[1].corect: unknown field \"corect\", did you mean \"correct\"?",
             "questions[1].id: question id \"q1\" is already used by questions[0]",
             "title: text is empty",
         ]
@@ -439,9 +473,21 @@ fn garbage_input_gets_an_error_never_a_panic() {
         "{",
         "{\"format\": 1e400}",
         "\u{feff}{}",
+        "{\u{a0}\"format\": 1}",
         &"[".repeat(10_000),
     ] {
         assert!(Quiz::from_json(text).is_err(), "{text:.20}");
+    }
+}
+
+#[test]
+fn the_article_quiz_cut_short_or_with_a_pasted_no_break_space_anywhere_gets_an_error_never_a_panic() {
+    let text = std::fs::read_to_string("questions.json").unwrap();
+    let cuts = (0..text.len()).step_by(89).filter(|&at| text.is_char_boundary(at));
+    for at in cuts {
+        assert!(Quiz::from_json(&text[..at]).is_err());
+        let pasted = format!("{}\u{a0}{}", &text[..at], &text[at..]);
+        let _ = Quiz::from_json(&pasted);
     }
 }
 
