@@ -6,7 +6,7 @@ use crate::error::{message, Error, ErrorKind, MESSAGES};
 use crate::json::{quoted, Object, Value};
 use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
 use crate::scoring::Ratio;
-use crate::strings::{joined, Digits, Written};
+use crate::strings::{joined, shows_nothing, Digits, Written};
 
 /// The largest questions file accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -166,11 +166,9 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// Whether `text` would show nothing: it is empty, or white space and invisible characters
-/// (zero-width spaces and joiners, word joiners, soft hyphens, byte order marks) alone.
+/// Whether `text` would show nothing: it is empty, or white space and invisible characters alone.
 fn blank(text: &str) -> bool {
-    text.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'))
+    text.chars().all(shows_nothing)
 }
 
 /// The known name closest to a misspelt one, if it is close enough to be a typo: one edit

@@ -13,7 +13,7 @@ use std::hash::Hasher;
 
 use crate::error::{message, Error, ErrorKind, Location, MESSAGES};
 use crate::model::Fnv;
-use crate::strings::{cat, push_digits, push_hex, Written};
+use crate::strings::{cat, push_digits, push_hex, shows_nothing, Written};
 use crate::table::Positions;
 
 /// How deeply arrays and objects may nest.
@@ -578,7 +578,7 @@ impl<'a> Parser<'a> {
     /// but is not one of the white space JSON takes (a no-break space pasted from a web page).
     fn invisible(&self) -> Option<String> {
         let c = self.text[self.pos..].chars().next()?;
-        if !(c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')) {
+        if !shows_nothing(c) {
             return None;
         }
         let mut code = String::new();
@@ -741,8 +741,7 @@ pub(crate) fn quoted(s: &str) -> String {
     // about what looks like a valid text.
     let mut shown = String::new();
     for c in out.chars() {
-        if matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{2060}' | '\u{feff}')
-        {
+        if c != ' ' && shows_nothing(c) {
             shown.push_str("\\u");
             push_hex(&mut shown, u64::from(c), 4);
         } else {

@@ -14,6 +14,13 @@ macro_rules! cat {
 }
 pub(crate) use cat;
 
+/// Whether `c` shows as nothing on a page: white space, or a character that takes no room
+/// (soft hyphens, zero-width spaces and joiners, direction marks, word joiners, byte order marks).
+pub(crate) fn shows_nothing(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 /// `parts` with `separator` between them, as `[T]::join` makes them (kept to one copy of the
 /// joining code in the WebAssembly build).
 pub(crate) fn joined(parts: &[&str], separator: &str) -> String {
