@@ -153,6 +153,7 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
     let mut reader = Reader {
         errors,
         faulted: Vec::new(),
+        misspellings: 0,
     };
     reader.quiz(&value)
 }
@@ -212,6 +213,8 @@ struct Reader<'e> {
     /// For each question read so far, whether it lost its object, kind or choices (with
     /// messages only).
     faulted: Vec<bool>,
+    /// How many unknown fields so far look like misspellings of known ones (with messages only).
+    misspellings: usize,
 }
 
 impl Reader<'_> {
@@ -230,36 +233,37 @@ impl Reader<'_> {
             self.type_error(path, &message!("a ", shape.name, " object"), value);
             return None;
         };
-        // A required field there under a misspelt name is reported once, as that name.
-        let misspelt = |name: &str| -> Option<&str> {
-            let known = suggest(name, shape.fields)?;
-            (shape.required.contains(&known) && !map.contains_key(known)).then_some(known)
-        };
+        // The required fields there under a misspelt name, each reported once, as that name.
+        let mut misspelt: Vec<&str> = Vec::new();
         for key in map.keys() {
-            if !shape.fields.contains(&key) {
-                let suggestion = if MESSAGES { suggest(key, shape.fields) } else { None };
-                let kind = match MESSAGES && misspelt(key).is_some() {
-                    true => ErrorKind::MissingField,
-                    false => ErrorKind::UnknownField,
-                };
-                let message = match suggestion {
-                    Some(known) => message!("unknown field ", quoted(key), ", did you mean \"", known, "\"?"),
-                    None => message!("unknown field ", quoted(key)),
-                };
-                // At the field itself, so that its line is the one to look at.
-                if MESSAGES {
-                    self.error(kind, &join(path, key), message);
-                } else {
-                    self.error(kind, path, message);
+            if shape.fields.contains(&key) {
+                continue;
+            }
+            let suggestion = if MESSAGES { suggest(key, shape.fields) } else { None };
+            let message = match suggestion {
+                Some(known) => {
+                    self.misspellings += 1;
+                    message!("unknown field ", quoted(key), ", did you mean \"", known, "\"?")
                 }
+                None => message!("unknown field ", quoted(key)),
+            };
+            let required = suggestion.filter(|known| shape.required.contains(known) && !map.contains_key(known));
+            let kind = match required {
+                Some(known) => {
+                    misspelt.push(known);
+                    ErrorKind::MissingField
+                }
+                None => ErrorKind::UnknownField,
+            };
+            // At the field itself, so that its line is the one to look at.
+            if MESSAGES {
+                self.error(kind, &join(path, key), message);
+            } else {
+                self.error(kind, path, message);
             }
         }
         for key in shape.required {
-            let under_another_name = || {
-                map.keys()
-                    .any(|name| !shape.fields.contains(&name) && misspelt(name) == Some(key))
-            };
-            if map.contains_key(key) || MESSAGES && under_another_name() {
+            if map.contains_key(key) || MESSAGES && misspelt.contains(key) {
                 continue;
             }
             self.error(ErrorKind::MissingField, path, message!("missing field \"", key, "\""));
@@ -562,18 +566,17 @@ impl Reader<'_> {
         let id = self.id(map, path);
         let kind = self.choose(map, path, "kind", &KIND_NAMES);
         let prompt = self.required_text(map, path, "prompt");
-        let before_choices = self.errors.len();
+        let (errors_before, misspellings_before) = (self.errors.len(), self.misspellings);
         let choices = self.list(map, path, "choices", |reader, v, path| Some(reader.choice(v, path)));
         if MESSAGES {
+            // A misspelt field (`corect`) loses what it says, as a field of the wrong shape does.
             let choices_read = map.contains_key("choices")
-                && !self.errors[before_choices..].iter().any(|e| {
-                    // A misspelt field (`corect`) loses what it says, as a field of the wrong shape does.
-                    let misspelt = e.kind() == ErrorKind::UnknownField && e.message().contains("did you mean");
-                    misspelt
-                        || matches!(
-                            e.kind(),
-                            ErrorKind::Type | ErrorKind::MissingField | ErrorKind::InvalidValue
-                        )
+                && self.misspellings == misspellings_before
+                && !self.errors[errors_before..].iter().any(|e| {
+                    matches!(
+                        e.kind(),
+                        ErrorKind::Type | ErrorKind::MissingField | ErrorKind::InvalidValue
+                    )
                 });
             self.faulted.push(object.is_none() || kind.is_none() || !choices_read);
         }
