@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::{Band, Choice, Kind, Policy, Question, Quiz};
+use crate::model::{Band, Choice, Kind, Policy, Question, Quiz, Settings};
 use crate::strings::{push_digits, split_once_at, Written};
 
 /// An exact fraction, always in lowest terms with a positive denominator.
@@ -291,6 +291,43 @@ pub(crate) fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, 
             _ => Ratio::ZERO,
         },
     }
+}
+
+/// The quiz's common denominator, the unit a [`Tally`] adds credits in: the least common
+/// multiple of every question's [`credit_denominator`], saturating at `i64::MAX` (validation
+/// refuses anything above [`MAX_COMMON_DENOMINATOR`](crate::MAX_COMMON_DENOMINATOR)).
+pub(crate) fn common_denominator(questions: &[Question], settings: &Settings) -> i64 {
+    questions
+        .iter()
+        .fold(1, |unit, q| lcm(unit, credit_denominator(q, settings)))
+}
+
+/// The denominator every credit `question` can earn is a whole multiple of, under its own
+/// policy or the quiz's: one per rule of [`credit`].
+fn credit_denominator(question: &Question, settings: &Settings) -> i64 {
+    let choices = &question.choices;
+    if question.kind == Kind::Single {
+        return settings.wrong_penalty.denom();
+    }
+    match question.policy.unwrap_or(settings.policy) {
+        Policy::AllOrNothing => 1,
+        Policy::H5p => choices
+            .iter()
+            .filter(|c| c.correct)
+            .map(|c| i64::from(c.weight))
+            .sum::<i64>()
+            .max(1),
+        Policy::Moodle => moodle_fractions(question).iter().fold(1, |l, f| lcm(l, f.denom())),
+        Policy::EveryDecision => choices.len() as i64,
+        Policy::Halves => 4,
+    }
+}
+
+/// The least common multiple of two positive numbers (0 if either is 0), saturating at
+/// `i64::MAX`: a saturated result is still at least as large as either, so it stays above
+/// any limit they passed.
+pub(crate) fn lcm(a: i64, b: i64) -> i64 {
+    (a / gcd(a, b).max(1)).saturating_mul(b)
 }
 
 /// Each choice's Moodle fraction: as written, or, when the question gives none,
@@ -600,7 +637,7 @@ fn band_for(bands: &[Band], percentage: u8) -> Option<BandResult> {
 
 #[cfg(test)]
 mod tests {
-    use super::Ratio;
+    use super::{lcm, Ratio};
 
     fn r(n: i64, d: i64) -> Ratio {
         Ratio::new(n, d).unwrap()
@@ -626,6 +663,15 @@ mod tests {
         assert_eq!(r(1, 20).to_decimal(2), "0.05");
         assert_eq!(r(-1, 200).to_decimal(2), "-0.01");
         assert_eq!(r(1_000_001, 1000).to_decimal(3), "1000.001");
+    }
+
+    #[test]
+    fn lcm_saturates_rather_than_overflowing_and_stays_above_what_it_passed() {
+        assert_eq!(lcm(4, 6), 12);
+        assert_eq!(lcm(1, 1), 1);
+        assert_eq!(lcm(99_999_999_977, 999_983), 99_999_999_977 * 999_983);
+        assert_eq!(lcm(i64::MAX, i64::MAX - 1), i64::MAX);
+        assert_eq!(lcm(i64::MAX, 2), i64::MAX);
     }
 
     #[test]

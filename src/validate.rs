@@ -3,7 +3,7 @@
 use crate::decode::{self, Draft, MAX_QUESTIONS};
 use crate::error::{message, Error, ErrorKind, Errors, MESSAGES};
 
-use crate::model::{Kind, Policy, Question, Quiz, Settings, FORMAT_VERSION};
+use crate::model::{Kind, Policy, Question, Quiz, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
 use crate::strings::{push_hex, Digits, Written};
 use crate::table::Positions;
@@ -70,10 +70,7 @@ fn read(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
 fn build(draft: Draft) -> Quiz {
     let mut bands = draft.bands;
     sort_by_key(&mut bands, |b| b.min);
-    let unit = draft
-        .questions
-        .iter()
-        .fold(1, |unit, q| lcm(unit, denominator(q, &draft.settings)));
+    let unit = scoring::common_denominator(&draft.questions, &draft.settings);
     let mut fingerprint = String::new();
     push_hex(&mut fingerprint, draft.fingerprint, 16);
     Quiz {
@@ -120,7 +117,6 @@ fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
     }
     let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
     first_use(&ids, "questions", "question", errors);
-    let mut common = 1i64;
     for (i, question) in questions.iter().enumerate() {
         let path = message!("questions[", i.digits(), "]");
         let choices_path = message!(path, ".choices");
@@ -160,9 +156,8 @@ fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
             errors.push(Error::at(ErrorKind::Scoring, message!(path, ".policy"), message));
         }
         check_fractions(question, draft.settings.policy, &path, errors);
-        common = lcm(common, denominator(question, &draft.settings));
     }
-    if common > MAX_COMMON_DENOMINATOR {
+    if scoring::common_denominator(questions, &draft.settings) > MAX_COMMON_DENOMINATOR {
         let message = message!("the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts");
         errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
     }
@@ -225,7 +220,7 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
     // Added up over the fractions' common denominator, when it is one the quiz may have: a
     // finer one is reported for the whole quiz, and the sum could overflow on the way.
     let fractions = || question.choices.iter().filter_map(|c| c.fraction);
-    let common = fractions().fold(1, |l, f| lcm(l, f.denom()));
+    let common = fractions().fold(1, |l, f| scoring::lcm(l, f.denom()));
     if common > MAX_COMMON_DENOMINATOR {
         return;
     }
@@ -238,39 +233,6 @@ fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors:
         let message = message!("the positive fractions add up to ", sum.written(), ", not 1");
         errors.push(Error::at(ErrorKind::Scoring, message!(path, ".choices"), message));
     }
-}
-
-/// The denominator every score of `question` is a whole multiple of.
-fn denominator(question: &Question, settings: &Settings) -> i64 {
-    let policy = question.policy.unwrap_or(settings.policy);
-    match (question.kind, policy) {
-        (Kind::Single, _) => settings.wrong_penalty.denom(),
-        (Kind::Multiple, Policy::AllOrNothing) => 1,
-        (Kind::Multiple, Policy::H5p) => question
-            .choices
-            .iter()
-            .filter(|c| c.correct)
-            .map(|c| i64::from(c.weight))
-            .sum::<i64>()
-            .max(1),
-        (Kind::Multiple, Policy::Moodle) => scoring::moodle_fractions(question)
-            .iter()
-            .fold(1, |l, f| lcm(l, f.denom())),
-        (Kind::Multiple, Policy::EveryDecision) => question.choices.len() as i64,
-        (Kind::Multiple, Policy::Halves) => 4,
-    }
-}
-
-fn lcm(a: i64, b: i64) -> i64 {
-    // Saturates: anything above the limit is reported, however far above.
-    let g = {
-        let (mut x, mut y) = (a, b);
-        while y != 0 {
-            (x, y) = (y, x % y);
-        }
-        x.max(1)
-    };
-    (a / g).saturating_mul(b).min(MAX_COMMON_DENOMINATOR + 1)
 }
 
 fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
@@ -390,16 +352,5 @@ mod tests {
         assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
         let mut empty: [u8; 0] = [];
         sort_by_key(&mut empty, |&k| k);
-    }
-
-    #[test]
-    fn lcm_saturates_just_above_the_limit_without_overflowing() {
-        let above = MAX_COMMON_DENOMINATOR + 1;
-        assert_eq!(lcm(4, 6), 12);
-        assert_eq!(lcm(1, 1), 1);
-        assert_eq!(lcm(above, 999_983), above);
-        assert_eq!(lcm(above, above), above);
-        assert_eq!(lcm(99_999_999_977, 999_983), above);
-        assert_eq!(lcm(i64::MAX, i64::MAX - 1), above);
     }
 }
