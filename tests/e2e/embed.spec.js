@@ -285,6 +285,29 @@ test("a reload keeps the reader's place on the page, though the quizzes draw aft
   }
 });
 
+test("a collapsed quiz the reader opened stays open, at their question, when they reload the page", async ({ page }) => {
+  await page.route("**/collapsed.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz id="opened" src="questions.json" collapsed></reader-quiz>
+        <reader-quiz id="closed" src="questions.json" collapsed></reader-quiz></body></html>`,
+    }),
+  );
+  await page.goto("/collapsed.html");
+  const [opened, closed] = [page.locator("reader-quiz#opened"), page.locator("reader-quiz#closed")];
+  await opened.getByRole("button", { name: "Take the quiz" }).click();
+  await opened.getByRole("button", { name: "Start the quiz" }).click();
+  const qid = await opened.locator("fieldset.rq-question").getAttribute("data-question");
+  await opened.locator(`input[value="${correctIds(qid)[0]}"] + label`).click();
+  await page.reload();
+  await expect(opened.locator(`input[value="${correctIds(qid)[0]}"]`)).toBeChecked();
+  await expect(opened.getByRole("button", { name: "Take the quiz" })).toHaveCount(0);
+  // The other one, never opened, waits for the reader as before.
+  await expect(closed.getByRole("button", { name: "Take the quiz" })).toBeVisible();
+  await expect(closed.locator(".rq-title")).toHaveCount(0);
+});
+
 test("two quizzes on one page keep separate state and scores, also across a reload", async ({ page }) => {
   await page.route("**/two.html", (route) =>
     route.fulfill({

@@ -62,7 +62,8 @@ function loadEngine(build = "pkg") {
 
 class ReaderQuiz extends HTMLElement {
   #container;
-  #keepPlace;
+  // The key under which this tab keeps the quiz's height for a reload.
+  #place;
 
   connectedCallback() {
     if (this.shadowRoot) return;
@@ -84,11 +85,17 @@ class ReaderQuiz extends HTMLElement {
         }
       });
     }
-    if (this.hasAttribute("collapsed")) {
+    this.#place = `reader-quiz ${location.pathname}${location.search} ${instance}`;
+    const height = this.#heldHeight();
+    // A collapsed quiz the reader opened stays open when they reload the page in this tab.
+    if (this.hasAttribute("collapsed") && height === null) {
       this.#showOpener(instance);
       return;
     }
-    this.#holdPlace(instance);
+    // Until the quiz is drawn, its place is held at the height it had when the reader last left
+    // the page in this tab: the browser restores a reloaded page's scroll position before the
+    // quiz is drawn, and would otherwise find the page shorter than the reader left it.
+    this.#container.style.minHeight = `${height ?? 0}px`;
     if (this.#inSight()) {
       // Already in sight: an observer would only report it after the page's first frame. Still
       // after the script that added the element, which may set its attributes next.
@@ -107,23 +114,22 @@ class ReaderQuiz extends HTMLElement {
     }
   }
 
-  /**
-   * Holds the quiz's place, until it is drawn, at the height it had when the reader last left the
-   * page in this tab: the browser restores a reloaded page's scroll position before the quiz is
-   * drawn, and would otherwise find the page shorter than the reader left it.
-   */
-  #holdPlace(instance) {
-    const key = `reader-quiz ${location.pathname}${location.search} ${instance}`;
+  /** The quiz's height when the reader last left the page in this tab, or null if it was not drawn then. */
+  #heldHeight() {
     try {
-      this.#container.style.minHeight = `${sessionStorage.getItem(key) ?? 0}px`;
-    } catch {}
-    // Once drawn: a quiz left before then keeps the height it had before.
-    this.#keepPlace = () =>
-      addEventListener("pagehide", () => {
-        try {
-          sessionStorage.setItem(key, this.#container.offsetHeight);
-        } catch {}
-      });
+      return sessionStorage.getItem(this.#place);
+    } catch {
+      return null;
+    }
+  }
+
+  /** From now on, the quiz's height is kept for a reload whenever the reader leaves the page. */
+  #keepPlace() {
+    addEventListener("pagehide", () => {
+      try {
+        sessionStorage.setItem(this.#place, this.#container.offsetHeight);
+      } catch {}
+    });
   }
 
   /** Whether the element is shown, and in the viewport, now (in a frame, only the observer knows). */
@@ -230,7 +236,7 @@ class ReaderQuiz extends HTMLElement {
       console.warn(`reader-quiz ${src.pathname}:`, error.message);
       return;
     }
-    this.#keepPlace?.();
+    this.#keepPlace();
     // The intro's or result's heading, or the question the reader had come to.
     if (focus) this.#container.querySelector(".rq-title, .rq-legend")?.focus();
   }
