@@ -104,8 +104,10 @@ pub enum ErrorKind {
 
 /// One problem, with its kind, its location and a human-readable message.
 ///
-/// Messages are lowercase with no trailing period; `Display` prefixes the location,
-/// e.g. `questions[3].choices[1].id: choice id "b" is used twice`. In a build without the
+/// Messages are lowercase with no trailing period; `Display` prefixes the location, and for a
+/// path placed in the file its line and column, e.g.
+/// `questions[3].choices[1].id (line 41, column 17): choice id "b" is already used by questions[3].choices[0]`.
+/// In a build without the
 /// `messages` feature an error is only its kind: it is nowhere and says nothing, and carries no
 /// strings to build, move or drop (0.5 KB less in the page).
 #[derive(Debug, Clone, PartialEq, Eq)]

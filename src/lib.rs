@@ -40,8 +40,8 @@ pub use error::{Error, ErrorKind, Errors, Location};
 pub use events::{Action, QuizEvent};
 pub use model::{Band, Choice, Correction, Kind, Policy, Question, Quiz, Reveal, Settings, Source, FORMAT_VERSION};
 pub use scoring::{BandResult, ChoiceFeedback, Outcome, QuestionResult, QuizResult, Ratio, Totals};
-pub use session::{Phase, Session, SlotView, SNAPSHOT_VERSION};
-pub use text::Texts;
+pub use session::{Phase, Session, SlotView, MAX_SEED, SNAPSHOT_VERSION};
+pub use text::{Plural, Texts};
 pub use validate::{MAX_BANDS, MAX_CHOICES, MAX_COMMON_DENOMINATOR};
 pub use view::{
     AnswerKeyView, ChoiceView, FeedbackView, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView, Screen,

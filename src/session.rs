@@ -16,6 +16,9 @@ use crate::strings::Digits;
 /// The version of the snapshot layout [`Session::snapshot`] writes.
 pub const SNAPSHOT_VERSION: u32 = 1;
 
+/// The largest seed a JavaScript number carries exactly: 2^53 − 1.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+
 /// Where a session is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -26,41 +29,6 @@ pub enum Phase {
     Answering,
     /// Finished: every answer is revealed and the result is final.
     Finished,
-}
-
-impl Session {
-    /// How the question at `position` goes with its current answer.
-    pub(crate) fn outcome_at(&self, position: usize) -> Outcome {
-        let slot = &self.slots[position];
-        question_outcome(&self.quiz, slot.question, &slot.selected)
-    }
-
-    /// The question at `position` scored with its current answer, without scoring the rest.
-    pub(crate) fn question_score_at(&self, position: usize) -> QuestionScore {
-        let slot = &self.slots[position];
-        score_question(&self.quiz, slot.question, &slot.selected)
-    }
-
-    /// The question at `position` (in range) as shown: what [`Session::slot`] tells, by index
-    /// and without collecting it.
-    pub(crate) fn slot_at(&self, position: usize) -> SlotAt<'_> {
-        let slot = &self.slots[position];
-        SlotAt {
-            question: &self.quiz.questions[slot.question],
-            order: &slot.order,
-            picked: &slot.selected,
-            revealed: slot.revealed || self.phase == Phase::Finished,
-        }
-    }
-
-    /// The totals of this attempt so far: [`Session::result`] without each question's detail.
-    pub(crate) fn totals(&self) -> Totals {
-        let mut tally = Tally::new(&self.quiz);
-        for slot in &self.slots {
-            tally.add(&self.quiz, slot.question, &slot.selected);
-        }
-        tally.finish(self.quiz.settings.pass_mark)
-    }
 }
 
 impl Phase {
@@ -130,6 +98,17 @@ pub struct Session {
 }
 
 impl Session {
+    /// The seed a number gives where numbers are doubles, as in JavaScript: refused unless it
+    /// is a whole number from 0 to [`MAX_SEED`], as a cast would quietly make −1, 0.5 and NaN
+    /// alike into 0.
+    pub fn seed_of(number: f64) -> Result<u64, Error> {
+        if (0.0..=MAX_SEED as f64).contains(&number) && number.fract() == 0.0 {
+            return Ok(number as u64);
+        }
+        let message = message!("expected a whole number from 0 to ", MAX_SEED.digits());
+        Err(Error::at(ErrorKind::OutOfRange, "seed", message))
+    }
+
     /// A new session on its intro screen. The same `seed` always draws and shuffles the same way.
     pub fn new(quiz: Arc<Quiz>, seed: u64) -> Session {
         let slots = draw(&quiz, seed, 0, &[]);
@@ -374,6 +353,39 @@ impl Session {
                     message!("question \"", question_id, "\" is not in this attempt"),
                 )
             })
+    }
+
+    /// How the question at `position` goes with its current answer.
+    pub(crate) fn outcome_at(&self, position: usize) -> Outcome {
+        let slot = &self.slots[position];
+        question_outcome(&self.quiz, slot.question, &slot.selected)
+    }
+
+    /// The question at `position` scored with its current answer, without scoring the rest.
+    pub(crate) fn question_score_at(&self, position: usize) -> QuestionScore {
+        let slot = &self.slots[position];
+        score_question(&self.quiz, slot.question, &slot.selected)
+    }
+
+    /// The question at `position` (in range) as shown: what [`Session::slot`] tells, by index
+    /// and without collecting it.
+    pub(crate) fn slot_at(&self, position: usize) -> SlotAt<'_> {
+        let slot = &self.slots[position];
+        SlotAt {
+            question: &self.quiz.questions[slot.question],
+            order: &slot.order,
+            picked: &slot.selected,
+            revealed: slot.revealed || self.phase == Phase::Finished,
+        }
+    }
+
+    /// The totals of this attempt so far: [`Session::result`] without each question's detail.
+    pub(crate) fn totals(&self) -> Totals {
+        let mut tally = Tally::new(&self.quiz);
+        for slot in &self.slots {
+            tally.add(&self.quiz, slot.question, &slot.selected);
+        }
+        tally.finish(self.quiz.settings.pass_mark)
     }
 }
 

@@ -26,7 +26,7 @@ pub struct Texts {
     /// a right-to-left language says `rtl`, and the layout, in logical CSS, mirrors).
     pub dir: &'static str,
     /// The decimal separator (`.` or `,`).
-    pub decimal: char,
+    pub(crate) decimal: char,
     /// The mark that ends a sentence (`.`, or Armenian's `։`).
     pub stop: &'static str,
     /// The plural category of a whole number in this language.
@@ -72,30 +72,30 @@ pub struct Texts {
     /// Heading of the error shown in place of a quiz that cannot load.
     pub load_error: &'static str,
     /// Marks on revealed choices: picked and correct, correct but missed, picked and wrong.
-    pub marks: [&'static str; 3],
+    pub(crate) marks: [&'static str; 3],
     /// Outcome titles: correct, partial, wrong, unanswered.
-    pub outcomes: [&'static str; 4],
+    pub(crate) outcomes: [&'static str; 4],
     /// Forms of "question" for "10 questions": one, few, many, other.
-    pub questions: [&'static str; 4],
+    pub(crate) questions: [&'static str; 4],
     /// Forms of "point" for "of 10 points": one, few, many, other (unused where a language's
     /// `points_of` names no `{2}`).
-    pub points: [&'static str; 4],
+    pub(crate) points: [&'static str; 4],
     // The templates below are filled by the methods of the same names: `{0}`, `{1}`, … stand
     // for their arguments, so that each language orders its own words.
     /// "Question {0} of {1}": position, total.
-    pub progress: &'static str,
+    pub(crate) progress: &'static str,
     /// "{0} of {1} answered": answered, total.
-    pub answered: &'static str,
+    pub(crate) answered: &'static str,
     /// "Question {0}": position.
-    pub question_number: &'static str,
+    pub(crate) question_number: &'static str,
     /// "{0} of {1} {2}": points, max, the form of "point" for max.
-    pub points_of: &'static str,
+    pub(crate) points_of: &'static str,
     /// "You scored {0} out of {1} ({2} %)": points, max, percentage.
-    pub score: &'static str,
+    pub(crate) score: &'static str,
     /// "The pass mark is {0} %": the mark.
-    pub pass_mark: &'static str,
+    pub(crate) pass_mark: &'static str,
     /// What a shared result says: points, max, percentage, quiz title.
-    pub share_text: &'static str,
+    pub(crate) share_text: &'static str,
 }
 
 /// The language of a BCP 47 `tag` without its region or script: `hy` of `hy-AM`.
@@ -246,7 +246,7 @@ fn plural_russian(n: u64) -> Plural {
 }
 
 /// English.
-pub static ENGLISH: Texts = Texts {
+pub(crate) static ENGLISH: Texts = Texts {
     tag: "en",
     dir: "ltr",
     decimal: '.',
@@ -290,7 +290,7 @@ pub static ENGLISH: Texts = Texts {
 };
 
 /// Armenian (Eastern).
-pub static ARMENIAN: Texts = Texts {
+pub(crate) static ARMENIAN: Texts = Texts {
     tag: "hy",
     dir: "ltr",
     decimal: ',',
@@ -330,7 +330,7 @@ pub static ARMENIAN: Texts = Texts {
 };
 
 /// Russian.
-pub static RUSSIAN: Texts = Texts {
+pub(crate) static RUSSIAN: Texts = Texts {
     tag: "ru",
     dir: "ltr",
     decimal: ',',

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use common::{load, low_high_bands, pool, quiz_doc, with_bands};
-use reader_quiz::{Error, ErrorKind, Location, Phase, Quiz, Ratio, Session};
+use reader_quiz::{Error, ErrorKind, Location, Phase, Quiz, Ratio, Session, MAX_SEED};
 use serde_json::{json, Value};
 
 /// Quiz `id` under `settings`: a pool of `n` questions `q1`, `q2`, … with choices a–e, `q2`
@@ -81,6 +81,24 @@ fn a_new_session_is_on_the_intro_screen() {
     assert!(!s.is_empty());
     assert!(s.slot(3).is_none());
     assert_eq!(s.result().points, Ratio::ZERO);
+}
+
+#[test]
+fn a_seed_given_as_a_double_is_a_whole_number_it_carries_exactly() {
+    assert_eq!(Session::seed_of(0.0).unwrap(), 0);
+    assert_eq!(Session::seed_of(42.0).unwrap(), 42);
+    assert_eq!(Session::seed_of(9_007_199_254_740_991.0).unwrap(), MAX_SEED);
+    for refused in [-1.0, -0.5, 0.5, f64::NAN, f64::INFINITY, 9_007_199_254_740_992.0] {
+        assert_error(
+            Session::seed_of(refused),
+            ErrorKind::OutOfRange,
+            "expected a whole number from 0 to 9007199254740991",
+        );
+        assert_eq!(
+            Session::seed_of(refused).unwrap_err().location(),
+            &Location::Path("seed".into())
+        );
+    }
 }
 
 #[test]

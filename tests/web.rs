@@ -164,6 +164,19 @@ fn mounting_twice_into_one_element_is_refused() {
 }
 
 #[wasm_bindgen_test]
+fn a_seed_that_a_number_does_not_carry_exactly_as_a_whole_one_is_refused_not_cast() {
+    for seed in [-1.0, 0.5, f64::NAN, 1e300] {
+        let options = options("web-test-seed");
+        js_sys::Reflect::set(&options, &"seed".into(), &seed.into()).unwrap();
+        let error: js_sys::Error = JsValue::from(mount(host(), QUIZ, options).unwrap_err()).unchecked_into();
+        assert_eq!(
+            String::from(error.message()),
+            "seed: expected a whole number from 0 to 9007199254740991"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 async fn the_idle_rehearsal_of_the_first_click_leaves_page_focus_storage_and_events_alone() {
     let host = host();
     let events = js_sys::Array::new();

@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, Element, Event, EventTarget, HtmlElement, Storage};
 
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
-use super::render::{self, Ids};
-use super::{js_error, parse_js, random_seed};
+use super::render::{self, part, Ids};
+use super::{js_error, parse_js, seed};
 use crate::events::Happened;
 use crate::json::Members;
 use crate::strings::{cat, Digits};
@@ -29,7 +29,7 @@ pub(crate) struct Options {
     language: Option<String>,
     storage_key: Option<String>,
     instance: Option<String>,
-    seed: Option<u64>,
+    seed: u64,
 }
 
 /// Reads a layout name, `"one"` when absent.
@@ -73,7 +73,7 @@ impl Options {
             language: get("language").as_string().filter(|l| !l.is_empty()),
             storage_key: get("storageKey").as_string(),
             instance: get("instance").as_string().filter(|i| !i.is_empty()),
-            seed: get("seed").as_f64().map(|s| s as u64),
+            seed: seed(get("seed").as_f64())?,
         })
     }
 }
@@ -110,7 +110,7 @@ impl App {
         });
         let session = saved(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
-            .unwrap_or_else(|| Session::new(Arc::clone(&quiz), options.seed.unwrap_or_else(random_seed)));
+            .unwrap_or_else(|| Session::new(Arc::clone(&quiz), options.seed));
         let dom = Dom::of(&host, None);
         let screen = dom.el("div", "rq-screen");
         let print = dom.el("div", "rq-print");
@@ -411,8 +411,8 @@ impl App {
         let target = match focus {
             Focus::None => return,
             Focus::Heading => ids.heading(),
-            Focus::Legend(question) => ids.legend("q", &question),
-            Focus::Feedback(question) => ids.feedback("q", &question),
+            Focus::Legend(question) => ids.legend(part::ANSWERING, &question),
+            Focus::Feedback(question) => ids.feedback(part::ANSWERING, &question),
         };
         focus_by_id(container, &target);
     }

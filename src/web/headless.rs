@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::app::parse_layout;
-use super::{js_error, messages, parse_js, random_seed};
+use super::{js_error, messages, parse_js};
 use crate::{Errors, Quiz, Session};
 
 /// Every problem in a questions file, as messages with their places; empty when it is valid.
@@ -33,14 +33,15 @@ pub struct QuizSession {
 #[wasm_bindgen]
 impl QuizSession {
     /// A new session of the quiz in `questionsJson`, on its intro screen. Throws the
-    /// file's problems when it is invalid. The same `seed` gives the same draw and order.
+    /// file's problems when it is invalid. The same `seed` (a whole number from 0 to
+    /// 2^53 − 1) gives the same draw and order; without one, the draw is random.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(js_name = questionsJson)] questions_json: &str,
         seed: Option<f64>,
     ) -> Result<QuizSession, JsError> {
         let quiz = load(questions_json)?;
-        let seed = seed.map_or_else(random_seed, |s| s as u64);
+        let seed = super::seed(seed)?;
         Ok(QuizSession {
             session: Session::new(quiz, seed),
         })

@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::MESSAGES;
 use crate::strings::Written;
-use crate::{Error, Errors, Quiz, Texts};
+use crate::{Error, Errors, Quiz, Session, Texts, MAX_SEED};
 
 #[wasm_bindgen]
 extern "C" {
@@ -53,9 +53,13 @@ pub(crate) fn parse_js(json: &str) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(json).map_err(|_| JsError::new("could not convert a value for JavaScript"))
 }
 
-/// A random session seed (2^53 values, all a JavaScript number carries exactly).
-pub(crate) fn random_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+/// The session seed a page gave, or a random one (2^53 values, all a JavaScript number carries
+/// exactly); a number that is not such a seed is refused.
+pub(crate) fn seed(given: Option<f64>) -> Result<u64, JsError> {
+    match given {
+        Some(number) => Session::seed_of(number).map_err(js_error),
+        None => Ok((js_sys::Math::random() * (MAX_SEED + 1) as f64) as u64),
+    }
 }
 
 #[wasm_bindgen(start)]
@@ -122,7 +126,7 @@ export interface MountOptions {
   instance?: string;
   /** localStorage key for saved progress; default "reader-quiz:" + quiz id (+ ":" + instance). */
   storageKey?: string;
-  /** Seed for the draw and shuffles; random by default. */
+  /** Seed for the draw and shuffles, a whole number from 0 to 2^53 − 1; random by default. */
   seed?: number;
 }
 "#;

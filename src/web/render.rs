@@ -10,6 +10,17 @@ use crate::{
     AnswerKeyView, FeedbackView, IntroView, Kind, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen, Texts,
 };
 
+/// Which copy of a question an id is for: a question is drawn while it is answered, and again
+/// in the result's review and in the printed answer key.
+pub(crate) mod part {
+    /// The question being answered.
+    pub(crate) const ANSWERING: &str = "q";
+    /// Its copy in the result's review.
+    pub(crate) const REVIEW: &str = "r";
+    /// Its copy in the printed answer key.
+    pub(crate) const PRINT: &str = "p";
+}
+
 /// Ids of one mounted quiz's elements; `uid` keeps several quizzes on a page apart.
 pub(crate) struct Ids<'a> {
     pub(crate) uid: &'a str,
@@ -18,7 +29,7 @@ pub(crate) struct Ids<'a> {
 }
 
 impl Ids<'_> {
-    /// The fieldset of a question (`part` is `q` while answering, `r` in the review).
+    /// The fieldset of a question, in one of its [`part`]s.
     pub(crate) fn question(&self, part: &str, question: &str) -> String {
         cat!(self.uid, "-", part, "-", question)
     }
@@ -61,12 +72,7 @@ pub(crate) fn screen(container: &Element, screen: &Screen, ids: &Ids<'_>, texts:
 /// Fills `container` with every question of the attempt, answers shown: what a printout shows.
 pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_>) {
     let dom = Dom::of(container, ids.content_lang);
-    let list = dom.el("ol", "rq-review");
-    for item in &view.questions {
-        let entry = dom.el("li", "");
-        append(&entry, &[&question(&dom, item, ids, "p", true, None)]);
-        append(&list, &[&entry]);
-    }
+    let list = review_list(&dom, &view.questions, ids, part::PRINT);
     container.set_text_content(None);
     append(container, &[&dom.text("h2", "rq-title", view.heading), &list]);
 }
@@ -146,7 +152,7 @@ fn questions(dom: &Dom, view: &QuestionsView, ids: &Ids<'_>, texts: &Texts, miss
             dom,
             question_view,
             ids,
-            "q",
+            part::ANSWERING,
             numbered,
             missing.then_some(texts.select_first),
         );
@@ -166,7 +172,7 @@ fn questions(dom: &Dom, view: &QuestionsView, ids: &Ids<'_>, texts: &Texts, miss
     section
 }
 
-/// One question as a fieldset; `part` keeps the answering and review copies' ids apart.
+/// One question as a fieldset; `part` keeps the ids of its copies apart.
 fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered: bool, error: Option<&str>) -> Element {
     let id = ids.question(part, &view.id);
     let fieldset = dom.el("fieldset", "rq-question");
@@ -335,12 +341,17 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
             &dom.text("h3", "rq-review-heading", view.review_heading),
         ],
     );
+    append(&section, &[&review_list(dom, &view.review, ids, part::REVIEW)]);
+    section
+}
+
+/// The questions, answers shown, as a numbered list, in copies of `part`.
+fn review_list(dom: &Dom, questions: &[QuestionView], ids: &Ids<'_>, part: &str) -> Element {
     let list = dom.el("ol", "rq-review");
-    for item in &view.review {
+    for item in questions {
         let entry = dom.el("li", "");
-        append(&entry, &[&question(dom, item, ids, "r", true, None)]);
+        append(&entry, &[&question(dom, item, ids, part, true, None)]);
         append(&list, &[&entry]);
     }
-    append(&section, &[&list]);
-    section
+    list
 }
