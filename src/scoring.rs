@@ -379,6 +379,7 @@ impl Outcome {
 
 /// The feedback an editor wrote for one picked choice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ChoiceFeedback {
     /// The choice's id.
     pub choice: String,
@@ -390,6 +391,7 @@ pub struct ChoiceFeedback {
 
 /// The result of one question of an attempt.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct QuestionResult {
     /// The question's id.
     pub id: String,
@@ -415,6 +417,7 @@ pub struct QuestionResult {
 
 /// The band a result falls in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BandResult {
     /// The band's title.
     pub title: String,
@@ -424,6 +427,7 @@ pub struct BandResult {
 
 /// The result of an attempt.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct QuizResult {
     /// Points earned, exact, between 0 and `max`.
     pub points: Ratio,
@@ -506,6 +510,7 @@ fn question_credit(quiz: &Quiz, question: &Question, selected: &[usize]) -> Rati
 
 /// An attempt's score without per-question detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Totals {
     /// Points earned, exact, between 0 and `max`.
     pub points: Ratio,

@@ -78,6 +78,7 @@ pub enum Screen {
 
 /// The intro screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct IntroView {
     /// The quiz title.
     pub title: String,
@@ -101,6 +102,7 @@ pub struct IntroView {
 
 /// The answering screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct QuestionsView {
     /// "Question 3 of 10", or for the whole page "4 of 10 answered".
     pub progress_text: String,
@@ -120,6 +122,7 @@ pub struct QuestionsView {
 
 /// One question as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct QuestionView {
     /// The question's id.
     pub id: String,
@@ -157,6 +160,7 @@ pub enum Mark {
 
 /// One choice as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ChoiceView {
     /// The choice's id.
     pub id: String,
@@ -172,6 +176,7 @@ pub struct ChoiceView {
 
 /// The reveal of one question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FeedbackView {
     /// How it went.
     pub outcome: Outcome,
@@ -193,6 +198,7 @@ pub struct FeedbackView {
 
 /// The result screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ResultView {
     /// "Your result".
     pub heading: &'static str,
@@ -243,6 +249,7 @@ impl Session {
 
 /// Every question of the attempt with its answer shown, for printing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AnswerKeyView {
     /// "Questions and answers".
     pub heading: &'static str,

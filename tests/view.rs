@@ -1033,29 +1033,29 @@ fn set<'a>(names: &[&'a str]) -> BTreeSet<&'a str> {
 const QUESTION_KEYS: [&str; 10] = [
     "id",
     "number",
-    "number_text",
+    "numberText",
     "prompt",
     "kind",
     "hint",
     "choices",
     "revealed",
-    "reveal_label",
+    "revealLabel",
     "feedback",
 ];
-const CHOICE_KEYS: [&str; 5] = ["id", "text", "selected", "mark", "mark_text"];
+const CHOICE_KEYS: [&str; 5] = ["id", "text", "selected", "mark", "markText"];
 const FEEDBACK_KEYS: [&str; 8] = [
     "outcome",
     "title",
-    "points_text",
-    "choice_feedback",
+    "pointsText",
+    "choiceFeedback",
     "explanation",
     "passage",
-    "passage_label",
+    "passageLabel",
     "announcement",
 ];
 
 #[test]
-fn the_intro_serializes_tagged_intro_with_snake_case_fields() {
+fn the_intro_serializes_tagged_intro_with_camel_case_fields() {
     let s = new_session(&quiz_json(json!({}), mixed_questions()));
     let value = serde_json::to_value(s.screen(Layout::One)).unwrap();
     assert_eq!(value["screen"], "intro");
@@ -1065,18 +1065,18 @@ fn the_intro_serializes_tagged_intro_with_snake_case_fields() {
             "screen",
             "title",
             "intro",
-            "source_label",
+            "sourceLabel",
             "headline",
             "url",
             "byline",
-            "count_text",
+            "countText",
             "corrections",
-            "start_label"
+            "startLabel"
         ])
     );
-    assert_eq!(value["source_label"], "Based on");
-    assert_eq!(value["count_text"], "3 questions");
-    assert_eq!(value["start_label"], "Start the quiz");
+    assert_eq!(value["sourceLabel"], "Based on");
+    assert_eq!(value["countText"], "3 questions");
+    assert_eq!(value["startLabel"], "Start the quiz");
     assert_eq!(value["corrections"], json!([]));
 }
 
@@ -1089,7 +1089,7 @@ fn absent_intro_text_serializes_as_null() {
 }
 
 #[test]
-fn the_questions_screen_serializes_tagged_questions_with_snake_case_fields() {
+fn the_questions_screen_serializes_tagged_questions_with_camel_case_fields() {
     let s = mixed();
     let value = serde_json::to_value(s.screen(Layout::One)).unwrap();
     assert_eq!(value["screen"], "questions");
@@ -1097,37 +1097,37 @@ fn the_questions_screen_serializes_tagged_questions_with_snake_case_fields() {
         keys(&value),
         set(&[
             "screen",
-            "progress_text",
-            "progress_value",
-            "progress_max",
+            "progressText",
+            "progressValue",
+            "progressMax",
             "questions",
-            "back_label",
-            "next_label",
-            "finish_label"
+            "backLabel",
+            "nextLabel",
+            "finishLabel"
         ])
     );
-    assert_eq!(value["progress_text"], "Question 1 of 3");
-    assert_eq!(value["progress_value"], 1);
-    assert_eq!(value["progress_max"], 3);
-    assert_eq!(value["back_label"], Value::Null);
-    assert_eq!(value["next_label"], "Next question");
-    assert_eq!(value["finish_label"], Value::Null);
+    assert_eq!(value["progressText"], "Question 1 of 3");
+    assert_eq!(value["progressValue"], 1);
+    assert_eq!(value["progressMax"], 3);
+    assert_eq!(value["backLabel"], Value::Null);
+    assert_eq!(value["nextLabel"], "Next question");
+    assert_eq!(value["finishLabel"], Value::Null);
     let question = &value["questions"][0];
     assert_eq!(keys(question), set(&QUESTION_KEYS));
     assert_eq!(question["kind"], "single");
-    assert_eq!(question["number_text"], "Question 1");
-    assert_eq!(question["reveal_label"], "Check answer");
+    assert_eq!(question["numberText"], "Question 1");
+    assert_eq!(question["revealLabel"], "Check answer");
     assert_eq!(question["revealed"], false);
     assert_eq!(question["feedback"], Value::Null);
     let choice = &question["choices"][0];
     assert_eq!(keys(choice), set(&CHOICE_KEYS));
     assert_eq!(choice["selected"], false);
     assert_eq!(choice["mark"], Value::Null);
-    assert_eq!(choice["mark_text"], Value::Null);
+    assert_eq!(choice["markText"], Value::Null);
 }
 
 #[test]
-fn a_revealed_question_serializes_marks_and_outcome_in_snake_case() {
+fn a_revealed_question_serializes_its_marks_and_outcome_in_snake_case() {
     let mut s = mixed();
     s.next_question().unwrap();
     answer_and_reveal(&mut s, "q2", &["a", "c"]);
@@ -1135,7 +1135,7 @@ fn a_revealed_question_serializes_marks_and_outcome_in_snake_case() {
     let question = &value["questions"][0];
     assert_eq!(question["kind"], "multiple");
     assert_eq!(question["revealed"], true);
-    assert_eq!(question["reveal_label"], Value::Null);
+    assert_eq!(question["revealLabel"], Value::Null);
     let marks: Vec<&Value> = question["choices"]
         .as_array()
         .unwrap()
@@ -1151,14 +1151,14 @@ fn a_revealed_question_serializes_marks_and_outcome_in_snake_case() {
             &Value::Null
         ]
     );
-    assert_eq!(question["choices"][0]["mark_text"], "Your answer: correct");
+    assert_eq!(question["choices"][0]["markText"], "Your answer: correct");
     let feedback = &question["feedback"];
     assert_eq!(keys(feedback), set(&FEEDBACK_KEYS));
     assert_eq!(feedback["outcome"], "wrong");
-    assert_eq!(feedback["points_text"], "0 of 1 point");
+    assert_eq!(feedback["pointsText"], "0 of 1 point");
     assert_eq!(feedback["passage"], Value::Null);
     assert_eq!(
-        feedback["choice_feedback"],
+        feedback["choiceFeedback"],
         json!(["Right: defence is named first.", "Tourism is not mentioned."])
     );
 
@@ -1174,16 +1174,16 @@ fn the_whole_page_serializes_every_question() {
     s.answer("q3", &["a"]).unwrap();
     let value = serde_json::to_value(s.screen(Layout::All)).unwrap();
     assert_eq!(value["screen"], "questions");
-    assert_eq!(value["progress_text"], "1 of 3 answered");
+    assert_eq!(value["progressText"], "1 of 3 answered");
     assert_eq!(value["questions"].as_array().unwrap().len(), 3);
-    assert_eq!(value["questions"][1]["number_text"], "Question 2");
-    assert_eq!(value["back_label"], Value::Null);
-    assert_eq!(value["next_label"], Value::Null);
-    assert_eq!(value["finish_label"], "See my result");
+    assert_eq!(value["questions"][1]["numberText"], "Question 2");
+    assert_eq!(value["backLabel"], Value::Null);
+    assert_eq!(value["nextLabel"], Value::Null);
+    assert_eq!(value["finishLabel"], "See my result");
 }
 
 #[test]
-fn the_result_serializes_tagged_result_with_snake_case_fields() {
+fn the_result_serializes_tagged_result_with_camel_case_fields() {
     let mut s = mixed_reveal_at_end();
     s.answer("q1", &["a"]).unwrap();
     s.finish().unwrap();
@@ -1194,27 +1194,27 @@ fn the_result_serializes_tagged_result_with_snake_case_fields() {
         set(&[
             "screen",
             "heading",
-            "score_text",
+            "scoreText",
             "percentage",
             "passed",
-            "pass_text",
-            "band_title",
-            "band_message",
-            "review_heading",
+            "passText",
+            "bandTitle",
+            "bandMessage",
+            "reviewHeading",
             "review",
-            "retry_label",
-            "share_label",
-            "copy_label",
-            "share_text",
+            "retryLabel",
+            "shareLabel",
+            "copyLabel",
+            "shareText",
             "announcement"
         ])
     );
-    assert_eq!(value["score_text"], "You scored 1 out of 5 (20 %)");
+    assert_eq!(value["scoreText"], "You scored 1 out of 5 (20 %)");
     assert_eq!(value["percentage"], 20);
     assert_eq!(value["passed"], false);
-    assert_eq!(value["pass_text"], "The pass mark is 50 %");
-    assert_eq!(value["band_title"], "Keep reading");
-    assert_eq!(value["retry_label"], "Try again");
+    assert_eq!(value["passText"], "The pass mark is 50 %");
+    assert_eq!(value["bandTitle"], "Keep reading");
+    assert_eq!(value["retryLabel"], "Try again");
     let review = value["review"].as_array().unwrap();
     assert_eq!(review.len(), 3);
     for question in review {
@@ -1235,8 +1235,8 @@ fn a_result_without_bands_serializes_null_band_fields() {
     let mut s = started(&doc);
     s.finish().unwrap();
     let value = serde_json::to_value(s.screen(Layout::One)).unwrap();
-    assert_eq!(value["band_title"], Value::Null);
-    assert_eq!(value["band_message"], Value::Null);
+    assert_eq!(value.get("bandTitle"), Some(&Value::Null));
+    assert_eq!(value.get("bandMessage"), Some(&Value::Null));
 }
 
 #[test]
@@ -1256,7 +1256,7 @@ fn choice_views_are_plain_data() {
             "text": "Choice a",
             "selected": true,
             "mark": "correct_picked",
-            "mark_text": "Your answer: correct"
+            "markText": "Your answer: correct"
         })
     );
 }

@@ -254,8 +254,14 @@ fn the_headless_session_runs_a_quiz_and_round_trips_its_snapshot() {
         .unwrap();
     let restored = QuizSession::restore(QUIZ, &session.snapshot()).unwrap();
     let result = restored.result().unwrap();
-    let percentage = js_sys::Reflect::get(&result, &"percentage".into()).unwrap();
-    assert_eq!(percentage.as_f64(), Some(100.0));
+    let field = |value: &JsValue, name: &str| js_sys::Reflect::get(value, &name.into()).unwrap();
+    assert_eq!(field(&result, "percentage").as_f64(), Some(100.0));
+    // JavaScript's names, as the events have them.
+    assert_eq!(field(&result, "pointsText").as_string().as_deref(), Some("2"));
+    assert_eq!(field(&result, "correctCount").as_f64(), Some(2.0));
+    let screen = restored.screen(None).unwrap();
+    assert_eq!(field(&screen, "screen").as_string().as_deref(), Some("questions"));
+    assert!(field(&screen, "progressText").is_string());
     assert!(QuizSession::restore(QUIZ, "{\"v\":1").is_err());
     assert!(QuizSession::new("{", None).is_err());
 }

@@ -146,7 +146,7 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
 const TYPES: &'static str = r#"
 export type Outcome = "correct" | "partial" | "wrong" | "unanswered";
 export interface QuestionResult {
-  id: string; outcome: Outcome; points: string; points_text: string; max: number;
+  id: string; outcome: Outcome; points: string; pointsText: string; max: number;
   selected: string[]; correct: string[];
   feedback: { choice: string; correct: boolean; text: string }[];
   explanation: string; passage: string | null;
@@ -155,29 +155,29 @@ export interface QuizResult {
   /** Exact points, e.g. "7" or "13/2". */
   points: string;
   /** Points as a decimal rounded down to two places. */
-  points_text: string;
+  pointsText: string;
   max: number; percentage: number; passed: boolean;
   band: { title: string; message: string } | null;
-  correct_count: number;
+  correctCount: number;
   questions: QuestionResult[];
 }
 export type Mark = "correct_picked" | "correct_missed" | "wrong_picked";
-export interface ChoiceView { id: string; text: string; selected: boolean; mark: Mark | null; mark_text: string | null }
+export interface ChoiceView { id: string; text: string; selected: boolean; mark: Mark | null; markText: string | null }
 export interface FeedbackView {
-  outcome: Outcome; title: string; points_text: string; choice_feedback: string[];
-  explanation: string; passage: string | null; passage_label: string; announcement: string;
+  outcome: Outcome; title: string; pointsText: string; choiceFeedback: string[];
+  explanation: string; passage: string | null; passageLabel: string; announcement: string;
 }
 export interface QuestionView {
-  id: string; number: number; number_text: string; prompt: string; kind: "single" | "multiple";
-  hint: string; choices: ChoiceView[]; revealed: boolean; reveal_label: string | null;
+  id: string; number: number; numberText: string; prompt: string; kind: "single" | "multiple";
+  hint: string; choices: ChoiceView[]; revealed: boolean; revealLabel: string | null;
   feedback: FeedbackView | null;
 }
 export type Screen =
-  | { screen: "intro"; title: string; intro: string | null; source_label: string; headline: string; url: string;
-      byline: string; count_text: string; corrections: string[]; start_label: string }
-  | { screen: "questions"; progress_text: string; progress_value: number; progress_max: number;
-      questions: QuestionView[]; back_label: string | null; next_label: string | null; finish_label: string | null }
-  | { screen: "result"; heading: string; score_text: string; percentage: number; passed: boolean; pass_text: string;
-      band_title: string | null; band_message: string | null; review_heading: string; review: QuestionView[];
-      retry_label: string; share_label: string; copy_label: string; share_text: string; announcement: string };
+  | { screen: "intro"; title: string; intro: string | null; sourceLabel: string; headline: string; url: string;
+      byline: string; countText: string; corrections: string[]; startLabel: string }
+  | { screen: "questions"; progressText: string; progressValue: number; progressMax: number;
+      questions: QuestionView[]; backLabel: string | null; nextLabel: string | null; finishLabel: string | null }
+  | { screen: "result"; heading: string; scoreText: string; percentage: number; passed: boolean; passText: string;
+      bandTitle: string | null; bandMessage: string | null; reviewHeading: string; review: QuestionView[];
+      retryLabel: string; shareLabel: string; copyLabel: string; shareText: string; announcement: string };
 "#;
