@@ -10,7 +10,7 @@ use web_sys::{CustomEvent, Element, Event, EventTarget, HtmlElement, Storage};
 
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
 use super::render::{self, part, Ids};
-use super::{js_error, parse_js, seed};
+use super::{js_error, parse_js, seed, thrown};
 use crate::events::Happened;
 use crate::json::Members;
 use crate::strings::{cat, Digits};
@@ -37,7 +37,7 @@ pub(crate) fn parse_layout(name: Option<&str>) -> Result<Layout, JsError> {
     match name {
         None => Ok(Layout::One),
         Some(name) => Layout::parse(name)
-            .ok_or_else(|| JsError::new(&cat!("unknown layout \"", name, "\", expected \"one\" or \"all\""))),
+            .ok_or_else(|| thrown(&cat!("unknown layout \"", name, "\", expected \"one\" or \"all\""))),
     }
 }
 
@@ -60,7 +60,7 @@ impl Options {
         let theme = match get("theme").as_string() {
             None => Theme::Auto,
             Some(name) => Theme::parse(&name).ok_or_else(|| {
-                JsError::new(&cat!(
+                thrown(&cat!(
                     "unknown theme \"",
                     name,
                     "\", expected \"auto\", \"light\" or \"dark\""

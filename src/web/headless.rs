@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::app::parse_layout;
 use super::{js_error, messages, parse_js};
-use crate::{Errors, Quiz, Session};
+use crate::{Quiz, Session};
 
 /// Every problem in a questions file, as messages with their places; empty when it is valid.
 #[wasm_bindgen(js_name = checkQuestions)]
@@ -19,9 +19,7 @@ pub fn check_questions(#[wasm_bindgen(js_name = questionsJson)] questions_json: 
 }
 
 fn load(questions_json: &str) -> Result<Arc<Quiz>, JsError> {
-    Quiz::from_json(questions_json)
-        .map(Arc::new)
-        .map_err(|e: Errors| js_error(e))
+    Quiz::from_json(questions_json).map(Arc::new).map_err(js_error)
 }
 
 /// A headless quiz session: the core's state machine, for publishers who draw their own UI.

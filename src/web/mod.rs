@@ -40,7 +40,12 @@ pub(crate) fn window() -> Option<web_sys::Window> {
 
 /// Turns any core error into a JavaScript `Error` carrying the core's message.
 pub(crate) fn js_error(error: impl Written) -> JsError {
-    JsError::new(&error.written())
+    thrown(&error.written())
+}
+
+/// A JavaScript `Error` with `message`: every error this crate throws is made here.
+pub(crate) fn thrown(message: &str) -> JsError {
+    JsError::new(message)
 }
 
 /// Each of `errors` as a message with its place, as a reader or editor is shown it.
@@ -50,7 +55,7 @@ pub(crate) fn messages(errors: &Errors) -> Vec<String> {
 
 /// A JSON text the core wrote as a plain JavaScript object.
 pub(crate) fn parse_js(json: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(json).map_err(|_| JsError::new("could not convert a value for JavaScript"))
+    js_sys::JSON::parse(json).map_err(|_| thrown("could not convert a value for JavaScript"))
 }
 
 /// The session seed a page gave, or a random one (2^53 values, all a JavaScript number carries
@@ -86,14 +91,10 @@ pub fn mount(
     let options = app::Options::from_js(&options)?;
     if element.get_attribute(app::MOUNTED).is_some() {
         // A second app on the same element would handle every click twice.
-        return Err(JsError::new(
-            "this element already shows a quiz: mount into a new element",
-        ));
+        return Err(thrown("this element already shows a quiz: mount into a new element"));
     }
     match Quiz::from_json(questions_json) {
-        Ok(quiz) => {
-            app::App::mount(element, Arc::new(quiz), options).map_err(|_| JsError::new("could not render the quiz"))
-        }
+        Ok(quiz) => app::App::mount(element, Arc::new(quiz), options).map_err(|_| thrown("could not render the quiz")),
         Err(errors) => {
             let texts = Texts::for_language(options.language().unwrap_or("en"));
             if MESSAGES {
@@ -103,7 +104,7 @@ pub fn mount(
                 // The widget's build can only say that the file is broken: its element then has
                 // the headless build (which words its errors) show why.
                 render::error(&element, &[], texts);
-                Err(JsError::new(UNDESCRIBED))
+                Err(thrown(UNDESCRIBED))
             }
         }
     }
