@@ -20,14 +20,18 @@ pub enum Layout {
 }
 
 impl Layout {
-    /// Reads `"one"` or `"all"`.
+    /// Reads `"one"` or `"all"`, in any case, as HTML reads an enumerated attribute.
     pub fn parse(name: &str) -> Option<Layout> {
-        match name {
-            "one" => Some(Layout::One),
-            "all" => Some(Layout::All),
-            _ => None,
-        }
+        named(name, [("one", Layout::One), ("all", Layout::All)])
     }
+}
+
+/// The value whose name is `name`, ignoring ASCII case.
+fn named<T: Copy, const N: usize>(name: &str, values: [(&str, T); N]) -> Option<T> {
+    values
+        .iter()
+        .find(|(known, _)| known.eq_ignore_ascii_case(name))
+        .map(|&(_, value)| value)
 }
 
 /// The colour scheme a host asks for.
@@ -44,14 +48,12 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// Reads `"auto"`, `"light"` or `"dark"`.
+    /// Reads `"auto"`, `"light"` or `"dark"`, in any case, as HTML reads an enumerated attribute.
     pub fn parse(name: &str) -> Option<Theme> {
-        match name {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
+        named(
+            name,
+            [("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)],
+        )
     }
 
     /// The theme's name, as [`Theme::parse`] reads it.

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use common::{load, question, quiz_doc, with_bands};
 use reader_quiz::{
     ChoiceView, FeedbackView, IntroView, Kind, Layout, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen,
-    Session,
+    Session, Theme,
 };
 use serde_json::{json, Value};
 
@@ -204,12 +204,23 @@ fn answer_and_reveal(s: &mut Session, id: &str, choices: &[&str]) {
 // Layout
 
 #[test]
-fn layout_names_are_one_and_all_and_one_is_the_default() {
+fn layout_names_are_one_and_all_in_any_case_and_one_is_the_default() {
     assert_eq!(Layout::parse("one"), Some(Layout::One));
     assert_eq!(Layout::parse("all"), Some(Layout::All));
-    assert_eq!(Layout::parse("All"), None);
+    assert_eq!(Layout::parse("ALL"), Some(Layout::All));
+    assert_eq!(Layout::parse("single"), None);
+    assert_eq!(Layout::parse(" all"), None);
     assert_eq!(Layout::parse(""), None);
     assert_eq!(Layout::default(), Layout::One);
+}
+
+#[test]
+fn theme_names_are_auto_light_and_dark_in_any_case_and_auto_is_the_default() {
+    assert_eq!(Theme::parse("auto"), Some(Theme::Auto));
+    assert_eq!(Theme::parse("light"), Some(Theme::Light));
+    assert_eq!(Theme::parse("Dark"), Some(Theme::Dark));
+    assert_eq!(Theme::parse("black"), None);
+    assert_eq!(Theme::default(), Theme::Auto);
 }
 
 // ---------------------------------------------------------------------------------------

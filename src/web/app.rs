@@ -10,7 +10,7 @@ use web_sys::{CustomEvent, Element, Event, EventTarget, HtmlElement, Storage};
 
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
 use super::render::{self, part, Ids};
-use super::{js_error, parse_js, seed, thrown};
+use super::{js_error, parse_js, seed};
 use crate::events::Happened;
 use crate::json::Members;
 use crate::strings::{cat, Digits};
@@ -30,14 +30,17 @@ pub(crate) struct Options {
     storage_key: Option<String>,
     instance: Option<String>,
     seed: u64,
+    /// What is wrong with the layout or theme asked for, worded for the page's developer.
+    pub(crate) problems: Vec<String>,
 }
 
-/// Reads a layout name, `"one"` when absent.
-pub(crate) fn parse_layout(name: Option<&str>) -> Result<Layout, JsError> {
+/// Reads a layout name, `"one"` when absent; else what is wrong with it.
+pub(crate) fn parse_layout(name: Option<&str>) -> Result<Layout, String> {
     match name {
         None => Ok(Layout::One),
-        Some(name) => Layout::parse(name)
-            .ok_or_else(|| thrown(&cat!("unknown layout \"", name, "\", expected \"one\" or \"all\""))),
+        Some(name) => {
+            Layout::parse(name).ok_or_else(|| cat!("unknown layout \"", name, "\", expected \"one\" or \"all\""))
+        }
     }
 }
 
@@ -47,7 +50,9 @@ impl Options {
         self.language.as_deref()
     }
 
-    /// Reads `{layout, theme, language, storageKey, instance, seed}` from a JavaScript object (or `undefined`).
+    /// Reads `{layout, theme, language, storageKey, instance, seed}` from a JavaScript object (or
+    /// `undefined`); an unknown layout or theme is kept among its problems, and a seed that is
+    /// not one is thrown.
     pub(crate) fn from_js(options: &JsValue) -> Result<Options, JsError> {
         let get = |key: &str| -> JsValue {
             if options.is_object() {
@@ -56,16 +61,21 @@ impl Options {
                 JsValue::UNDEFINED
             }
         };
-        let layout = parse_layout(get("layout").as_string().as_deref())?;
+        let mut problems = Vec::new();
+        let layout = parse_layout(get("layout").as_string().as_deref()).unwrap_or_else(|problem| {
+            problems.push(problem);
+            Layout::One
+        });
         let theme = match get("theme").as_string() {
             None => Theme::Auto,
-            Some(name) => Theme::parse(&name).ok_or_else(|| {
-                thrown(&cat!(
+            Some(name) => Theme::parse(&name).unwrap_or_else(|| {
+                problems.push(cat!(
                     "unknown theme \"",
                     name,
                     "\", expected \"auto\", \"light\" or \"dark\""
-                ))
-            })?,
+                ));
+                Theme::Auto
+            }),
         };
         Ok(Options {
             layout,
@@ -74,6 +84,7 @@ impl Options {
             storage_key: get("storageKey").as_string(),
             instance: get("instance").as_string().filter(|i| !i.is_empty()),
             seed: seed(get("seed").as_f64())?,
+            problems,
         })
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::app::parse_layout;
-use super::{js_error, messages, parse_js};
+use super::{js_error, messages, parse_js, thrown};
 use crate::{Quiz, Session};
 
 /// Every problem in a questions file, as messages with their places; empty when it is valid.
@@ -107,7 +107,7 @@ impl QuizSession {
     /// What the current screen shows, in `layout` (`"one"` or `"all"`).
     #[wasm_bindgen(unchecked_return_type = "Screen")]
     pub fn screen(&self, layout: Option<String>) -> Result<JsValue, JsError> {
-        let layout = parse_layout(layout.as_deref())?;
+        let layout = parse_layout(layout.as_deref()).map_err(|problem| thrown(&problem))?;
         to_js(&self.session.screen(layout))
     }
 

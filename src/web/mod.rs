@@ -79,24 +79,31 @@ fn start() {
 /// `theme` (`"auto"`, `"light"`, `"dark"`), `language` (of the interface; by default the
 /// quiz's), `instance` (keeps the saved progress of several copies of one quiz on a page
 /// apart), `storageKey` (overrides where progress is saved) and `seed`.
-/// A quiz that cannot load shows its problems in the element, and the call throws them; so
-/// does a second `mount` into an element that already shows a quiz. The widget's build, which
-/// leaves out the `messages` feature, says only that the file cannot load, in both places.
+/// A quiz that cannot load shows its problems in the element, and the call throws them, as
+/// does an unknown layout or theme; a second `mount` into an element that already shows a
+/// quiz throws, and leaves it as it is. The widget's build, which leaves out the `messages`
+/// feature, says only that the file cannot load, in both places.
 #[wasm_bindgen]
 pub fn mount(
     element: web_sys::Element,
     #[wasm_bindgen(js_name = questionsJson)] questions_json: &str,
     #[wasm_bindgen(unchecked_param_type = "MountOptions | undefined")] options: JsValue,
 ) -> Result<(), JsError> {
-    let options = app::Options::from_js(&options)?;
     if element.get_attribute(app::MOUNTED).is_some() {
         // A second app on the same element would handle every click twice.
         return Err(thrown("this element already shows a quiz: mount into a new element"));
     }
+    let options = app::Options::from_js(&options)?;
+    let texts = Texts::for_language(options.language().unwrap_or("en"));
+    if !options.problems.is_empty() {
+        // Shown as a broken file's problems are, in place of a quiz drawn otherwise than asked;
+        // the first is thrown (joining them would cost the widget 0.1 KB).
+        render::error(&element, &options.problems, texts);
+        return Err(thrown(&options.problems[0]));
+    }
     match Quiz::from_json(questions_json) {
         Ok(quiz) => app::App::mount(element, Arc::new(quiz), options).map_err(|_| thrown("could not render the quiz")),
         Err(errors) => {
-            let texts = Texts::for_language(options.language().unwrap_or("en"));
             if MESSAGES {
                 render::error(&element, &messages(&errors), texts);
                 Err(js_error(errors))

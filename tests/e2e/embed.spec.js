@@ -285,6 +285,32 @@ test("a reload keeps the reader's place on the page, though the quizzes draw aft
   }
 });
 
+test("an unknown layout or theme shows in the quiz's place, rather than a quiz left loading, and a known one in any case works", async ({ page }) => {
+  await page.route("**/typo.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz src="questions.json" layout="al" theme="darkk"></reader-quiz><reader-quiz id="upper" src="questions.json" layout="ALL" theme="Dark"></reader-quiz></body></html>`,
+    }),
+  );
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+  await page.goto("/typo.html");
+  const alert = page.locator("reader-quiz").first().getByRole("alert");
+  await expect(alert).toContainText("This quiz could not be loaded");
+  await expect(alert.locator("li")).toHaveText([
+    'unknown layout "al", expected "one" or "all"',
+    'unknown theme "darkk", expected "auto", "light" or "dark"',
+  ]);
+  await expect(page.locator(".rq-loading")).toHaveCount(0);
+  expect(warnings.join("\n")).toContain('unknown layout "al"');
+  // Names are read in any case, as HTML reads its own.
+  const upper = page.locator("reader-quiz#upper");
+  await upper.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(upper.locator("fieldset.rq-question")).toHaveCount(10);
+  await expect(upper.locator(".rq-root")).toHaveAttribute("data-theme", "dark");
+});
+
 test("a collapsed quiz the reader opened stays open, at their question, when they reload the page", async ({ page }) => {
   await page.route("**/collapsed.html", (route) =>
     route.fulfill({
