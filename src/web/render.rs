@@ -82,7 +82,7 @@ pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_
 pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) {
     let dom = Dom::of(element, None);
     let alert = dom.el("div", "rq-load-error");
-    set(&alert, "role", "alert");
+    attrs(&alert, &[("role", "alert"), ("tabindex", "-1")]);
     append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)]);
     if !messages.is_empty() {
         let list = dom.el("ul", "");

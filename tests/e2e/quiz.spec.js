@@ -222,6 +222,26 @@ test("a broken questions file shows its problems in place of the quiz", async ({
   await expect(alert.locator("li")).toHaveCount(6);
 });
 
+test("a broken questions file in a collapsed quiz the reader opens takes the focus, rather than leaving it nowhere", async ({
+  page,
+}) => {
+  await page.route("**/collapsed.html", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
+        <body><reader-quiz src="questions.json" collapsed></reader-quiz></body></html>`,
+    }),
+  );
+  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
+  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await page.goto("/collapsed.html");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  const alert = page.getByRole("alert");
+  await expect(alert.locator("li")).toHaveCount(6);
+  await expect(alert).toBeFocused();
+});
+
 test("only a broken questions file fetches the headless build, which words its problems", async ({ page }) => {
   const fetched = [];
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));

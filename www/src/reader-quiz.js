@@ -234,6 +234,8 @@ class ReaderQuiz extends HTMLElement {
         }
       }
       console.warn(`reader-quiz ${src.pathname}:`, error.message);
+      // Focus stays with the reader who opened the quiz, on what shows in its place.
+      if (focus) this.#container.querySelector(".rq-load-error")?.focus();
       return;
     }
     this.#keepPlace();
