@@ -290,6 +290,14 @@ impl Session {
         text
     }
 
+    /// Takes on the state in `snapshot`, taken of another session of the same quiz (the
+    /// reader's other tab, say), so that what is done next builds on it; refuses what
+    /// [`Session::restore`] refuses, and then stays as it was.
+    pub fn adopt(&mut self, snapshot: &str) -> Result<(), Error> {
+        *self = Session::restore(Arc::clone(&self.quiz), snapshot)?;
+        Ok(())
+    }
+
     /// Rebuilds the exact session a snapshot was taken of. Refuses, with an error of kind
     /// [`ErrorKind::Snapshot`], a snapshot that is unreadable, inconsistent, or taken of
     /// another quiz or another version of this one.

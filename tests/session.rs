@@ -755,6 +755,21 @@ fn restore_works_with_a_fresh_load_of_the_same_quiz() {
 }
 
 #[test]
+fn a_session_adopts_what_another_session_of_its_quiz_saved_and_refuses_anything_else_unchanged() {
+    let (quiz, ahead) = busy_session();
+    let mut behind = Session::new(quiz, 99);
+    behind.adopt(&ahead.snapshot()).unwrap();
+    assert_same_session(&behind, &ahead);
+
+    let other = load(&quiz_json("another-quiz", json!({}), 3));
+    let before = behind.snapshot();
+    for refused in [Session::new(other, 1).snapshot(), "{".to_string(), String::new()] {
+        assert_eq!(behind.adopt(&refused).unwrap_err().kind(), ErrorKind::Snapshot);
+        assert_eq!(behind.snapshot(), before);
+    }
+}
+
+#[test]
 fn a_restored_session_continues_exactly_like_the_original() {
     let (quiz, mut original) = busy_session();
     let mut restored = Session::restore(quiz, &original.snapshot()).unwrap();

@@ -161,7 +161,8 @@ impl App {
         app.draw(Focus::None, None);
         let app = Rc::new(RefCell::new(app));
         let window = super::window().ok_or("no window")?;
-        // One listener type for all four events: the quiz's clicks and changes, and printing.
+        // One listener type for all five events: the quiz's clicks and changes, printing, and
+        // another tab saving progress.
         let listen = |target: &EventTarget, event: &str| {
             let (app, host) = (Rc::clone(&app), host.clone());
             let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
@@ -185,6 +186,7 @@ impl App {
         listen(&host, "change")?;
         listen(&window, "beforeprint")?;
         listen(&window, "afterprint")?;
+        listen(&window, "storage")?;
         let rehearse = Closure::once_into_js(move |_: JsValue| app.borrow().rehearse(quiz));
         // Not every browser has idle callbacks; one without them compiles on the first click.
         let _ = window.request_idle_callback(rehearse.unchecked_ref());
@@ -222,12 +224,16 @@ impl App {
         }
     }
 
-    /// Handles a click or change in the quiz, or the page's printing starting or ending, and
-    /// returns the event to tell the page of it, if any.
+    /// Handles a click or change in the quiz, the page's printing starting or ending, or another
+    /// tab saving, and returns the event to tell the page of it, if any.
     fn handle(&mut self, event: &Event) -> Result<Option<Event>, JsValue> {
         let kind = event.type_();
         if kind == "beforeprint" || kind == "afterprint" {
             self.print_view(kind == "beforeprint");
+            return Ok(None);
+        }
+        if kind == "storage" {
+            self.follow(event);
             return Ok(None);
         }
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
@@ -426,6 +432,25 @@ impl App {
             Focus::Feedback(question) => ids.feedback(part::ANSWERING, &question),
         };
         focus_by_id(container, &target);
+    }
+
+    /// Takes on the progress the reader's other tab of this page saved (a `storage` event), so
+    /// that what they do here next builds on it rather than overwriting it; a save of another
+    /// quiz or version is left alone.
+    fn follow(&mut self, event: &Event) {
+        let field = |name: &str| {
+            js_sys::Reflect::get(event, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        if field("key").as_deref() != Some(self.storage_key.as_str()) {
+            return;
+        }
+        if let Some(snapshot) = field("newValue") {
+            if self.session.adopt(&snapshot).is_ok() {
+                self.draw(Focus::None, None);
+            }
+        }
     }
 
     /// Saves the session so a reload resumes it; a browser that refuses storage just doesn't save.

@@ -117,6 +117,21 @@ test("a collapsed quiz the reader opens says at once that it is loading, however
   await expect(tab.locator(".rq-loading")).toHaveCount(0);
 });
 
+test("a second tab follows the progress the reader makes in the first, rather than overwriting it", async ({ page }) => {
+  await page.goto("/");
+  const other = await page.context().newPage();
+  await other.goto("/");
+  await expect(other.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  const answered = await answerSome(page, 3);
+  await expect(other.locator(".rq-progress-text")).toHaveText("Question 4 of 10");
+  // What the reader does in the tab left behind builds on those answers.
+  await other.getByRole("button", { name: "Back" }).click();
+  await expect(other.locator(`input[value="${wrongId(answered[2])}"]`)).toBeChecked();
+  await page.reload();
+  await expect(page.locator(".rq-progress-text")).toHaveText("Question 3 of 10");
+  await expect(page.locator(`input[value="${wrongId(answered[2])}"]`)).toBeChecked();
+});
+
 test("a questions file changed between visits starts afresh, and the new text shows", async ({ page }) => {
   await page.goto("/");
   await answerSome(page, 2);
