@@ -410,6 +410,13 @@ impl<'a> Parser<'a> {
             )
         } else if found == b'/' {
             cat!("expected ", what, ", found a comment: JSON has no comments")
+        } else if found == b'<' && self.text[..self.pos].trim_start_matches('\u{feff}').trim().is_empty() {
+            // A server's error page, or a site's page for every address it does not know.
+            cat!(
+                "expected ",
+                what,
+                ", found <: this is a web page (HTML), not JSON; is the file's address right?"
+            )
         } else {
             cat!("expected ", what)
         };
@@ -1006,6 +1013,13 @@ mod tests {
                 15,
             ),
             ("[True]", "expected a value, found True: JSON writes true in lowercase", 1, 2),
+            (
+                "\n<!doctype html><html>",
+                "expected a value, found <: this is a web page (HTML), not JSON; is the file's address right?",
+                2,
+                1,
+            ),
+            ("[<b>]", "expected a value", 1, 2),
             (
                 "{\"a\": 1\u{a0}}",
                 "expected \",\" or \"}\", found the invisible character U+00A0: JSON takes only plain spaces, tabs and line breaks between its parts",

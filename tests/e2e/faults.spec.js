@@ -145,10 +145,13 @@ test("a questions file changed between visits starts afresh, and the new text sh
   await expect(page.locator("input:checked")).toHaveCount(0);
 });
 
-test("a WASM file that fails to load leaves a readable message", async ({ page }) => {
+test("a WASM file that fails to load leaves a readable message, and tells the developer which and why", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
   await page.route("**/reader_quiz_bg.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
   await page.goto("/");
   await expect(page.getByRole("alert")).toHaveText("This quiz could not be loaded: the browser could not start it.");
+  await expect.poll(() => errors).toEqual([expect.stringMatching(/\/pkg\/reader_quiz_bg\.wasm could not be loaded \(HTTP 404\)$/)]);
 });
 
 test("a WASM file served under another type than application/wasm still runs the quiz", async ({ page }) => {

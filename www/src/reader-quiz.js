@@ -50,9 +50,11 @@ let instances = 0;
  */
 function loadEngine(build = "pkg") {
   engines[build] ??= (async () => {
-    const wasm = fetch(new URL(`${build}/reader_quiz_bg.wasm`, base)).then((response) =>
-      WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then(WebAssembly.compile)),
-    );
+    const url = new URL(`${build}/reader_quiz_bg.wasm`, base);
+    const wasm = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url} could not be loaded (HTTP ${response.status})`);
+      return WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then(WebAssembly.compile));
+    });
     const glue = build === "pkg" ? { default: init, mount } : await import(new URL(`${build}/reader_quiz.js`, base).href);
     await glue.default({ module_or_path: wasm });
     return glue;
