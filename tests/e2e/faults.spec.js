@@ -154,6 +154,23 @@ test("a WASM file that fails to load leaves a readable message, and tells the de
   await expect.poll(() => errors).toEqual([expect.stringMatching(/\/pkg\/reader_quiz_bg\.wasm could not be loaded \(HTTP 404\)$/)]);
 });
 
+for (const [failing, message] of [
+  ["questions.json", "The questions file could not be loaded."],
+  ["reader_quiz_bg.wasm", "This quiz could not be loaded: the browser could not start it."],
+]) {
+  test(`a reader can try again after ${failing} fails to load, without reloading the page`, async ({ page }) => {
+    page.on("pageerror", () => {});
+    let failures = 1;
+    await page.route(`**/${failing}`, (route) => (failures-- > 0 ? route.abort() : route.continue()));
+    await page.goto("/");
+    await expect(page.getByRole("alert")).toHaveText(message);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.locator(".rq-title")).toBeFocused();
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+  });
+}
+
 test("a WASM file served under another type than application/wasm still runs the quiz", async ({ page }) => {
   await page.route("**/reader_quiz_bg.wasm", async (route) => {
     const response = await route.fetch();

@@ -18,18 +18,21 @@ const PRELOAD_TEXTS = {
     loading: "Loading the quiz…",
     failed: "This quiz could not be loaded: the browser could not start it.",
     unfetched: "The questions file could not be loaded{0}.",
+    retry: "Try again",
   },
   hy: {
     open: "Անցնել վիկտորինան",
     loading: "Վիկտորինան բեռնվում է…",
     failed: "Վիկտորինան չհաջողվեց բեռնել. դիտարկիչը չկարողացավ այն գործարկել։",
     unfetched: "Հարցերի ֆայլը չհաջողվեց բեռնել{0}։",
+    retry: "Կրկին փորձել",
   },
   ru: {
     open: "Пройти тест",
     loading: "Тест загружается…",
     failed: "Не удалось загрузить тест: браузер не смог его запустить.",
     unfetched: "Не удалось загрузить файл с вопросами{0}.",
+    retry: "Попробовать снова",
   },
 };
 const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
@@ -58,7 +61,11 @@ function loadEngine(build = "pkg") {
     const glue = build === "pkg" ? { default: init, mount } : await import(new URL(`${build}/reader_quiz.js`, base).href);
     await glue.default({ module_or_path: wasm });
     return glue;
-  })();
+  })().catch((error) => {
+    // A failure is not kept: the reader may try again, on this quiz or another.
+    delete engines[build];
+    throw error;
+  });
   return engines[build];
 }
 
@@ -194,7 +201,7 @@ class ReaderQuiz extends HTMLElement {
     } catch (status) {
       // Status 0: the request itself failed (offline, refused by CORS).
       const http = status ? ` (HTTP ${status})` : "";
-      this.#showMessage("rq-load-error", "alert", "unfetched", http);
+      this.#showMessage("rq-load-error", "alert", "unfetched", http, instance);
       console.warn(`reader-quiz: ${src} could not be loaded${http || ": the request failed (offline, or refused by CORS)"}`);
       return;
     }
@@ -202,7 +209,7 @@ class ReaderQuiz extends HTMLElement {
     try {
       glue = await engine;
     } catch (error) {
-      this.#showMessage("rq-load-error", "alert", "failed");
+      this.#showMessage("rq-load-error", "alert", "failed", "", instance);
       throw error;
     }
     // An attribute left out reads null, which `mount` takes as an option left out.
@@ -252,8 +259,9 @@ class ReaderQuiz extends HTMLElement {
   /**
    * Shows one of the preload texts, by `key`, its `{0}` filled with `value`, in place of the quiz,
    * in a live region of `role`; focused if what it replaces was (the opener the reader pressed).
+   * Given the quiz's `instance`, a button beside it tries loading the quiz again.
    */
-  #showMessage(className, role, key, value) {
+  #showMessage(className, role, key, value, instance) {
     const focused = this.shadowRoot.activeElement;
     const message = document.createElement("p");
     message.className = className;
@@ -262,6 +270,14 @@ class ReaderQuiz extends HTMLElement {
     message.textContent = this.#preloadText(key).replace("{0}", value);
     this.#container.className = "rq-root";
     this.#container.replaceChildren(message);
+    if (instance) {
+      const retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "rq-button rq-secondary";
+      retry.textContent = this.#preloadText("retry");
+      retry.addEventListener("click", () => this.#start(instance, true), { once: true });
+      this.#container.append(retry);
+    }
     if (focused) message.focus();
   }
 }
