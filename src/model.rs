@@ -5,6 +5,7 @@ use std::hash::Hasher;
 use serde::Serialize;
 
 use crate::scoring::Ratio;
+use crate::strings::cat;
 use crate::table::Positions;
 
 /// FNV-1a, 64 bits: also the quiz's content fingerprint.
@@ -72,6 +73,15 @@ impl Quiz {
     /// The language of the quiz's text, a BCP 47 tag such as `en` or `hy`.
     pub fn language(&self) -> &str {
         &self.language
+    }
+    /// Where a page saves a reader's session of this quiz, unless told otherwise:
+    /// `reader-quiz:` and the quiz's id, and `:` and `instance` for one of several copies of
+    /// it on a page.
+    pub fn storage_key(&self, instance: Option<&str>) -> String {
+        match instance {
+            Some(instance) => cat!("reader-quiz:", &self.id, ":", instance),
+            None => cat!("reader-quiz:", &self.id),
+        }
     }
     /// The article the quiz is about.
     pub fn source(&self) -> &Source {

@@ -117,6 +117,12 @@ impl Texts {
         }
     }
 
+    /// The tag of a text in `language`, to mark it with where this interface speaks another
+    /// language; `None` where it speaks that one.
+    pub fn foreign<'a>(&self, language: &'a str) -> Option<&'a str> {
+        (!primary_subtag(language).eq_ignore_ascii_case(self.tag)).then_some(language)
+    }
+
     /// The words for a choice's mark.
     pub fn mark(&self, mark: Mark) -> &'static str {
         match mark {

@@ -102,6 +102,13 @@ fn a_seed_given_as_a_double_is_a_whole_number_it_carries_exactly() {
 }
 
 #[test]
+fn a_page_saves_a_session_under_the_quiz_id_and_the_copy_it_is() {
+    let quiz = load(&quiz_json("armenia-russia", json!({}), 3));
+    assert_eq!(quiz.storage_key(None), "reader-quiz:armenia-russia");
+    assert_eq!(quiz.storage_key(Some("sidebar")), "reader-quiz:armenia-russia:sidebar");
+}
+
+#[test]
 fn start_moves_to_the_first_question() {
     let mut s = session(json!({}), 3, 1);
     s.start().unwrap();

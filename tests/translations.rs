@@ -88,3 +88,14 @@ fn each_translated_quiz_gets_an_interface_in_its_language() {
         assert_eq!(Texts::for_language(quiz.language()).tag, language);
     }
 }
+
+#[test]
+fn a_quiz_in_another_language_than_the_interface_is_marked_with_its_own() {
+    let english = Texts::for_language("en");
+    assert_eq!(english.foreign("hy-AM"), Some("hy-AM"));
+    assert_eq!(english.foreign("en-GB"), None);
+    assert_eq!(english.foreign("EN"), None);
+    assert_eq!(Texts::for_language("ru").foreign("en"), Some("en"));
+    // A language without its own interface texts gets the English ones, and stays marked.
+    assert_eq!(Texts::for_language("de").foreign("de"), Some("de"));
+}

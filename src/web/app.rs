@@ -14,7 +14,6 @@ use super::{js_error, parse_js, seed};
 use crate::events::Happened;
 use crate::json::Members;
 use crate::strings::{cat, Digits};
-use crate::text::primary_subtag;
 use crate::{Action, ErrorKind, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -105,7 +104,8 @@ pub(crate) struct App {
     status: Element,
     session: Session,
     layout: Layout,
-    language: String,
+    /// The interface's texts, in the language asked for if it has them.
+    texts: &'static Texts,
     storage_key: String,
     uid: String,
 }
@@ -115,10 +115,9 @@ impl App {
     /// Nothing is saved until the reader acts: a page view alone leaves no key in storage, where
     /// a site with a quiz under every article would otherwise pile up one per article read.
     pub(crate) fn mount(host: Element, quiz: Arc<Quiz>, options: Options) -> Result<(), JsValue> {
-        let storage_key = options.storage_key.unwrap_or_else(|| match &options.instance {
-            Some(instance) => cat!("reader-quiz:", quiz.id(), ":", instance),
-            None => cat!("reader-quiz:", quiz.id()),
-        });
+        let storage_key = options
+            .storage_key
+            .unwrap_or_else(|| quiz.storage_key(options.instance.as_deref()));
         let session = saved(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
             .unwrap_or_else(|| Session::new(Arc::clone(&quiz), options.seed));
@@ -129,18 +128,16 @@ impl App {
         set(&status, "role", "status");
         add_class(&host, "rq-root");
         let quiz_language = session.quiz().language();
-        // The language of the texts the interface has, which the one asked for may not be.
-        let language = Texts::for_language(options.language.as_deref().unwrap_or(quiz_language))
-            .tag
-            .to_string();
+        // The texts the interface has, whose language the one asked for may not be.
+        let texts = Texts::for_language(options.language.as_deref().unwrap_or(quiz_language));
         // The interface's own direction, not the page's: English words on a right-to-left page
         // would otherwise be reordered around their numbers and full stops.
         attrs(
             &host,
             &[
                 (MOUNTED, ""),
-                ("lang", &language),
-                ("dir", Texts::for_language(&language).dir),
+                ("lang", texts.tag),
+                ("dir", texts.dir),
                 ("data-theme", options.theme.name()),
             ],
         );
@@ -154,7 +151,7 @@ impl App {
             status,
             session,
             layout: options.layout,
-            language,
+            texts,
             storage_key,
             uid,
         };
@@ -291,10 +288,10 @@ impl App {
     /// and says under the buttons how that went: a sighted reader must see the link to copy it
     /// by hand where the clipboard refused.
     fn share(&self, native: bool) -> Result<(), JsValue> {
-        let Screen::Result(view) = self.session.screen_in(self.layout, &self.language) else {
+        let Screen::Result(view) = self.session.screen_in(self.layout, self.texts.tag) else {
             return Ok(());
         };
-        let texts = Texts::for_language(&self.language);
+        let texts = self.texts;
         let url = self.session.quiz().source().url.clone();
         let navigator = super::window().ok_or("no window")?.navigator();
         let Some(status) = self.screen.query_selector(".rq-share-status")? else {
@@ -341,7 +338,7 @@ impl App {
     /// Draws every question with its answer into the print-only area, or empties it.
     fn print_view(&self, printing: bool) {
         if printing {
-            let view = self.session.answer_key(&self.language);
+            let view = self.session.answer_key(self.texts.tag);
             render::answer_key(&self.print, &view, &self.ids());
         } else {
             self.print.set_text_content(None);
@@ -391,7 +388,7 @@ impl App {
                 .and_then(|q| q.feedback.as_ref())
                 .map(|f| f.announcement.clone()),
             // Focus goes back to the question, whose legend does not read out its message.
-            _ => missing_answer.map(|_| Texts::for_language(&self.language).select_first.to_string()),
+            _ => missing_answer.map(|_| self.texts.select_first.to_string()),
         };
         self.status.set_text_content(announcement.as_deref());
         self.focus_in(&self.screen, focus);
@@ -405,8 +402,8 @@ impl App {
         layout: Layout,
         missing_answer: Option<&str>,
     ) -> Screen {
-        let screen = session.screen_in(layout, &self.language);
-        let texts = Texts::for_language(&self.language);
+        let screen = session.screen_in(layout, self.texts.tag);
+        let texts = self.texts;
         render::screen(container, &screen, &self.ids(), texts, missing_answer);
         screen
     }
@@ -417,8 +414,7 @@ impl App {
         let quiz_language = self.session.quiz().language();
         Ids {
             uid: &self.uid,
-            content_lang: (!primary_subtag(quiz_language).eq_ignore_ascii_case(&self.language))
-                .then_some(quiz_language),
+            content_lang: self.texts.foreign(quiz_language),
         }
     }
 
