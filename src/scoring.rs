@@ -304,7 +304,7 @@ pub(crate) fn common_denominator(questions: &[Question], settings: &Settings) ->
 
 /// The denominator every credit `question` can earn is a whole multiple of, under its own
 /// policy or the quiz's: one per rule of [`credit`].
-fn credit_denominator(question: &Question, settings: &Settings) -> i64 {
+pub(crate) fn credit_denominator(question: &Question, settings: &Settings) -> i64 {
     let choices = &question.choices;
     if question.kind == Kind::Single {
         return settings.wrong_penalty.denom();
@@ -318,7 +318,7 @@ fn credit_denominator(question: &Question, settings: &Settings) -> i64 {
             .sum::<i64>()
             .max(1),
         Policy::Moodle => moodle_fractions(question).iter().fold(1, |l, f| lcm(l, f.denom())),
-        Policy::EveryDecision => choices.len() as i64,
+        Policy::EveryDecision => (choices.len() as i64).max(1),
         Policy::Halves => 4,
     }
 }

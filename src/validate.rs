@@ -117,6 +117,8 @@ fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
     }
     let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
     first_use(&ids, "questions", "question", errors);
+    // Over the questions whose choices can be scored: one without them is reported already.
+    let mut common = 1;
     for (i, question) in questions.iter().enumerate() {
         let path = message!("questions[", i.digits(), "]");
         let choices_path = message!(path, ".choices");
@@ -156,8 +158,9 @@ fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
             errors.push(Error::at(ErrorKind::Scoring, message!(path, ".policy"), message));
         }
         check_fractions(question, draft.settings.policy, &path, errors);
+        common = scoring::lcm(common, scoring::credit_denominator(question, &draft.settings));
     }
-    if scoring::common_denominator(questions, &draft.settings) > MAX_COMMON_DENOMINATOR {
+    if common > MAX_COMMON_DENOMINATOR {
         let message = message!("the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts");
         errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
     }

@@ -110,6 +110,27 @@ fn scores_needing_a_common_denominator_past_the_limit_are_refused() {
 }
 
 #[test]
+fn a_question_without_choices_or_with_too_many_hides_no_other_scoring_problem_and_adds_none() {
+    let mut questions = fine_scores(11);
+    questions.push(per_decision("none", 0));
+    assert_eq!(
+        problems(&quiz_doc("fine", json!({}), questions)),
+        [
+            "questions: the questions' scoring needs fractions too fine to add up exactly: \
+          use fewer different weights, fractions or choice counts",
+            "questions[3].choices: a question needs at least 2 choices, found 0",
+        ]
+    );
+    // 101 choices is refused for itself; its denominator would pass the limit with the others.
+    let mut questions = fine_scores(10);
+    questions.push(per_decision("many", 101));
+    assert_eq!(
+        problems(&quiz_doc("fine", json!({}), questions)),
+        ["questions[3].choices: 101 choices is more than the limit of 100"]
+    );
+}
+
+#[test]
 fn ten_thousand_questions_of_a_thousand_points_score_exactly_at_the_finest_denominator() {
     let mut questions = fine_scores(10);
     questions.extend(pool(MAX_QUESTIONS - 3, &["a", "b"]));
