@@ -442,10 +442,18 @@ impl App {
         if field("key").as_deref() != Some(self.storage_key.as_str()) {
             return;
         }
-        if let Some(snapshot) = field("newValue") {
-            if self.session.adopt(&snapshot).is_ok() {
-                self.draw(Focus::None, None);
-            }
+        let Some(snapshot) = field("newValue") else {
+            return;
+        };
+        let focused = self.host.matches(":focus-within").unwrap_or(false);
+        if snapshot != self.session.snapshot() && self.session.adopt(&snapshot).is_ok() {
+            // A reader whose focus was in the quiz finds it where they are now.
+            let focus = match (focused, self.session.phase()) {
+                (false, _) => Focus::None,
+                (true, Phase::Answering) => first_focus(&self.session, self.layout),
+                (true, _) => Focus::Heading,
+            };
+            self.draw(focus, None);
         }
     }
 

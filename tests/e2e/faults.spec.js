@@ -121,9 +121,11 @@ test("a second tab follows the progress the reader makes in the first, rather th
   await page.goto("/");
   const other = await page.context().newPage();
   await other.goto("/");
-  await expect(other.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  await other.getByRole("button", { name: "Start the quiz" }).focus();
   const answered = await answerSome(page, 3);
   await expect(other.locator(".rq-progress-text")).toHaveText("Question 4 of 10");
+  // Focus, which was in the quiz, is on the question the reader has come to.
+  await expect(other.locator(".rq-legend")).toBeFocused();
   // What the reader does in the tab left behind builds on those answers.
   await other.getByRole("button", { name: "Back" }).click();
   await expect(other.locator(`input[value="${wrongId(answered[2])}"]`)).toBeChecked();
