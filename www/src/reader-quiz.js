@@ -164,13 +164,19 @@ class ReaderQuiz extends HTMLElement {
   }
 
   #showOpener(instance) {
+    const text = this.getAttribute("label") ?? this.#preloadText("open");
+    this.#container.className = "rq-root";
+    this.#container.append(this.#startButton("rq-primary rq-opener", text, instance));
+  }
+
+  /** A button that loads the quiz when the reader presses it, and moves focus into it. */
+  #startButton(className, text, instance) {
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "rq-button rq-primary rq-opener";
-    button.textContent = this.getAttribute("label") ?? this.#preloadText("open");
+    button.className = `rq-button ${className}`;
+    button.textContent = text;
     button.addEventListener("click", () => this.#start(instance, true), { once: true });
-    this.#container.className = "rq-root";
-    this.#container.append(button);
+    return button;
   }
 
   /** Loads and mounts the quiz; `focus` when the reader opened it, to move focus into it. */
@@ -201,7 +207,7 @@ class ReaderQuiz extends HTMLElement {
     } catch (status) {
       // Status 0: the request itself failed (offline, refused by CORS).
       const http = status ? ` (HTTP ${status})` : "";
-      this.#showMessage("rq-load-error", "alert", "unfetched", http, instance);
+      this.#showMessage("rq-load-error", "alert", "unfetched", http, { retry: instance });
       console.warn(`reader-quiz: ${src} could not be loaded${http || ": the request failed (offline, or refused by CORS)"}`);
       return;
     }
@@ -209,7 +215,7 @@ class ReaderQuiz extends HTMLElement {
     try {
       glue = await engine;
     } catch (error) {
-      this.#showMessage("rq-load-error", "alert", "failed", "", instance);
+      this.#showMessage("rq-load-error", "alert", "failed", "", { retry: instance });
       throw error;
     }
     // An attribute left out reads null, which `mount` takes as an option left out.
@@ -259,9 +265,9 @@ class ReaderQuiz extends HTMLElement {
   /**
    * Shows one of the preload texts, by `key`, its `{0}` filled with `value`, in place of the quiz,
    * in a live region of `role`; focused if what it replaces was (the opener the reader pressed).
-   * Given the quiz's `instance`, a button beside it tries loading the quiz again.
+   * With `retry` (the quiz's instance), a button beside it loads the quiz again.
    */
-  #showMessage(className, role, key, value, instance) {
+  #showMessage(className, role, key, value, { retry } = {}) {
     const focused = this.shadowRoot.activeElement;
     const message = document.createElement("p");
     message.className = className;
@@ -270,13 +276,8 @@ class ReaderQuiz extends HTMLElement {
     message.textContent = this.#preloadText(key).replace("{0}", value);
     this.#container.className = "rq-root";
     this.#container.replaceChildren(message);
-    if (instance) {
-      const retry = document.createElement("button");
-      retry.type = "button";
-      retry.className = "rq-button rq-secondary";
-      retry.textContent = this.#preloadText("retry");
-      retry.addEventListener("click", () => this.#start(instance, true), { once: true });
-      this.#container.append(retry);
+    if (retry !== undefined) {
+      this.#container.append(this.#startButton("rq-secondary", this.#preloadText("retry"), retry));
     }
     if (focused) message.focus();
   }
