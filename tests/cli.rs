@@ -123,6 +123,10 @@ fn score_json_prints_the_result_as_json() {
     assert_eq!(result["percentage"], 50);
     assert_eq!(result["passed"], false);
     assert_eq!(result["questions"][0]["outcome"], "correct");
+    // JavaScript's names, as the headless API's results have them.
+    assert_eq!(result["pointsText"], "1");
+    assert_eq!(result["correctCount"], 1);
+    assert_eq!(result["questions"][0]["pointsText"], "1");
     assert_eq!(result["questions"][1]["selected"], serde_json::json!(["red", "green"]));
     assert_eq!(
         result["questions"][1]["correct"],

@@ -81,8 +81,8 @@ fn start() {
 /// apart), `storageKey` (overrides where progress is saved) and `seed`.
 /// A quiz that cannot load shows its problems in the element, and the call throws them, as
 /// does an unknown layout or theme; a second `mount` into an element that already shows a
-/// quiz throws, and leaves it as it is. The widget's build, which leaves out the `messages`
-/// feature, says only that the file cannot load, in both places.
+/// quiz throws, and leaves it as it is. Of a broken file, the widget's build, which leaves out
+/// the `messages` feature, says only that it cannot load, in both places.
 #[wasm_bindgen]
 pub fn mount(
     element: web_sys::Element,

@@ -78,7 +78,8 @@ pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_
 }
 
 /// Shows problems in place of the quiz, so an editor (or a reader) sees them rather than an empty
-/// box; with no `messages` (a build that cannot word them), only that the quiz could not load.
+/// box; with none (a broken file in a build that cannot word its problems), only that the quiz
+/// could not load.
 pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) {
     let dom = Dom::of(element, None);
     let alert = dom.el("div", "rq-load-error");

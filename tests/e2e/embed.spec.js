@@ -302,7 +302,7 @@ test("an unknown layout or theme shows in the quiz's place, rather than a quiz l
     'unknown layout "al", expected "one" or "all"',
     'unknown theme "darkk", expected "auto", "light" or "dark"',
   ]);
-  await expect(page.locator(".rq-loading")).toHaveCount(0);
+  await expect(page.locator("reader-quiz").first().locator(".rq-loading")).not.toBeAttached();
   expect(warnings.join("\n")).toContain('unknown layout "al"');
   // Names are read in any case, as HTML reads its own.
   const upper = page.locator("reader-quiz#upper");
