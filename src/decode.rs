@@ -605,7 +605,7 @@ impl Reader<'_> {
             feedback: self.text(map, path, "feedback"),
             weight: self
                 .whole(map, path, "weight", 1..=u64::from(MAX_WEIGHT))
-                .map_or(1, |n| n as u32),
+                .map(|n| n as u32),
             fraction: self.ratio(map, path, "fraction"),
         }
     }

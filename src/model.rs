@@ -290,8 +290,8 @@ pub struct Choice {
     pub correct: bool,
     /// Shown with the reveal when the reader picked this choice.
     pub feedback: Option<String>,
-    /// Its weight under the `h5p` policy (default 1).
-    pub weight: u32,
+    /// Its weight under the `h5p` policy, as written; a choice without one weighs 1.
+    pub weight: Option<u32>,
     /// Its fraction under the `moodle` policy; when no choice of a question has one,
     /// correct choices share +1 and wrong ones share −1.
     pub fraction: Option<Ratio>,

@@ -265,10 +265,10 @@ pub(crate) fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, 
                     .iter()
                     .enumerate()
                     .filter(|&(i, c)| c.correct == correct && picked(i))
-                    .map(|(_, c)| i64::from(c.weight))
+                    .map(|(_, c)| h5p_weight(c))
                     .sum()
             };
-            let max: i64 = choices.iter().filter(|c| c.correct).map(|c| i64::from(c.weight)).sum();
+            let max: i64 = choices.iter().filter(|c| c.correct).map(h5p_weight).sum();
             Ratio::from_parts((weight(true) - weight(false)).max(0), max)
         }
         Policy::Moodle => {
@@ -311,12 +311,7 @@ pub(crate) fn credit_denominator(question: &Question, settings: &Settings) -> i6
     }
     match question.policy.unwrap_or(settings.policy) {
         Policy::AllOrNothing => 1,
-        Policy::H5p => choices
-            .iter()
-            .filter(|c| c.correct)
-            .map(|c| i64::from(c.weight))
-            .sum::<i64>()
-            .max(1),
+        Policy::H5p => choices.iter().filter(|c| c.correct).map(h5p_weight).sum::<i64>().max(1),
         Policy::Moodle => moodle_fractions(question).iter().fold(1, |l, f| lcm(l, f.denom())),
         Policy::EveryDecision => (choices.len() as i64).max(1),
         Policy::Halves => 4,
@@ -328,6 +323,11 @@ pub(crate) fn credit_denominator(question: &Question, settings: &Settings) -> i6
 /// any limit they passed.
 pub(crate) fn lcm(a: i64, b: i64) -> i64 {
     (a / gcd(a, b).max(1)).saturating_mul(b)
+}
+
+/// One choice's `h5p` weight: as written, or 1.
+fn h5p_weight(choice: &Choice) -> i64 {
+    i64::from(choice.weight.unwrap_or(1))
 }
 
 /// Each choice's Moodle fraction: as written, or, when the question gives none,

@@ -3,7 +3,7 @@
 use crate::decode::{self, Draft, MAX_QUESTIONS};
 use crate::error::{message, Error, ErrorKind, Errors, MESSAGES};
 
-use crate::model::{Kind, Policy, Question, Quiz, FORMAT_VERSION};
+use crate::model::{Choice, Kind, Policy, Question, Quiz, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
 use crate::strings::{push_hex, Digits, Written};
 use crate::table::Positions;
@@ -157,7 +157,7 @@ fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
             let message = message!("a scoring policy applies only to multiple-answer questions");
             errors.push(Error::at(ErrorKind::Scoring, message!(path, ".policy"), message));
         }
-        check_fractions(question, draft.settings.policy, &path, errors);
+        check_choice_scoring(question, draft.settings.policy, &path, errors);
         common = scoring::lcm(common, scoring::credit_denominator(question, &draft.settings));
     }
     if common > MAX_COMMON_DENOMINATOR {
@@ -194,18 +194,28 @@ fn first_use(ids: &[&str], path: &str, what: &str, errors: &mut Vec<Error>) {
     }
 }
 
-fn check_fractions(question: &Question, quiz_policy: Policy, path: &str, errors: &mut Vec<Error>) {
-    let given = question.choices.iter().filter(|c| c.fraction.is_some()).count();
-    if given == 0 {
+/// Checks the choices' `h5p` weights and `moodle` fractions: each is refused where the question
+/// is scored otherwise, and fractions are given for every choice or none, lie between −1 and 1,
+/// and the positive ones add up to 1.
+fn check_choice_scoring(question: &Question, quiz_policy: Policy, path: &str, errors: &mut Vec<Error>) {
+    let first = |has: fn(&Choice) -> bool| question.choices.iter().position(has);
+    let weight = first(|c| c.weight.is_some());
+    unread(question, quiz_policy, Policy::H5p, "weight", weight, path, errors);
+    let Some(fraction) = first(|c| c.fraction.is_some()) else {
+        return;
+    };
+    if unread(
+        question,
+        quiz_policy,
+        Policy::Moodle,
+        "fraction",
+        Some(fraction),
+        path,
+        errors,
+    ) {
         return;
     }
-    let policy = question.policy.unwrap_or(quiz_policy);
-    if question.kind == Kind::Single || policy != Policy::Moodle {
-        let message = message!("choice fractions are used only by the moodle policy of a multiple-answer question");
-        errors.push(Error::at(ErrorKind::Scoring, path, message));
-        return;
-    }
-    if given < question.choices.len() {
+    if question.choices.iter().any(|c| c.fraction.is_none()) {
         let message = message!("when one choice has a fraction, every choice needs one");
         errors.push(Error::at(ErrorKind::Scoring, message!(path, ".choices"), message));
         return;
@@ -324,6 +334,52 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
         let message = message!("no band covers ", span(covered_to + 1, 100));
         errors.push(Error::at(ErrorKind::Bands, "bands", message));
     }
+}
+
+/// Reports a choice's `field`, which only the `reader` policy of a multiple-answer question
+/// reads, where `question` (at `path`) is scored otherwise: once, at `first`, the first choice
+/// that has it, if any. Returns whether it did, so that rules about the field's values keep quiet.
+fn unread(
+    question: &Question,
+    quiz_policy: Policy,
+    reader: Policy,
+    field: &str,
+    first: Option<usize>,
+    path: &str,
+    errors: &mut Vec<Error>,
+) -> bool {
+    let Some(j) = first else {
+        return false;
+    };
+    let policy = question.policy.unwrap_or(quiz_policy);
+    if question.kind == Kind::Multiple && policy == reader {
+        return false;
+    }
+    let message = match question.kind {
+        Kind::Single => message!(
+            "a choice's ",
+            field,
+            " counts only in a multiple-answer question scored by \"",
+            reader.name(),
+            "\", and this one is single-answer"
+        ),
+        Kind::Multiple => message!(
+            "a choice's ",
+            field,
+            " counts only under the \"",
+            reader.name(),
+            "\" policy, and this question is scored by \"",
+            policy.name(),
+            if question.policy.is_some() {
+                "\""
+            } else {
+                "\", the quiz's policy"
+            }
+        ),
+    };
+    let at = message!(path, ".choices[", j.digits(), "].", field);
+    errors.push(Error::at(ErrorKind::Scoring, at, message));
+    true
 }
 
 /// Sorts `items` by `key`, keeping equal keys in order: an insertion sort, for at most

@@ -189,6 +189,12 @@ fn explicit(spec: &QuizSpec, q: &QuestionSpec, layout: &Layout) -> bool {
     q.multiple && q.explicit_fractions && effective_policy(spec, q, layout) == Policy::Moodle
 }
 
+/// Whether `q`'s choices are written with their weights: only where `h5p` reads them, as
+/// validation refuses them elsewhere.
+fn weighted(spec: &QuizSpec, q: &QuestionSpec, layout: &Layout) -> bool {
+    q.multiple && effective_policy(spec, q, layout) == Policy::H5p
+}
+
 /// The explicit moodle fraction of choice `i` of `q`.
 fn explicit_fraction(q: &QuestionSpec, i: usize) -> Ratio {
     let c = &q.choices[i];
@@ -221,6 +227,7 @@ fn quiz_json(spec: &QuizSpec, layout: &Layout) -> Value {
                 (0..n).collect()
             };
             let with_fractions = explicit(spec, q, layout);
+            let with_weights = weighted(spec, q, layout);
             let choices: Vec<Value> = order
                 .iter()
                 .map(|&i| {
@@ -229,8 +236,10 @@ fn quiz_json(spec: &QuizSpec, layout: &Layout) -> Value {
                         "id": choice_id(i),
                         "text": format!("Choice {i}"),
                         "correct": c.correct,
-                        "weight": c.weight,
                     });
+                    if with_weights {
+                        choice["weight"] = json!(c.weight);
+                    }
                     if with_fractions {
                         choice["fraction"] = json!(explicit_fraction(q, i).to_string());
                     }

@@ -281,9 +281,54 @@ fn each_rule_reports_its_exact_message_at_its_path() {
             &["settings.draw: draw 2 is larger than the pool of 1 question"],
         ),
         (
-            "fractions on a non-moodle question",
-            |d| d["questions"][1]["choices"][0]["fraction"] = json!("1"),
-            &["questions[1]: choice fractions are used only by the moodle policy of a multiple-answer question"],
+            "fractions on a question scored by the quiz's policy, not moodle",
+            |d| {
+                d["questions"][1]["choices"][1]["fraction"] = json!("1");
+                d["questions"][1]["choices"][2]["fraction"] = json!("0");
+            },
+            &["questions[1].choices[1].fraction: a choice's fraction counts only under the \"moodle\" policy, and this question is scored by \"all_or_nothing\", the quiz's policy"],
+        ),
+        (
+            "a fraction on a question of another policy",
+            |d| {
+                d["questions"][1]["policy"] = json!("h5p");
+                d["questions"][1]["choices"][0]["fraction"] = json!("1");
+            },
+            &["questions[1].choices[0].fraction: a choice's fraction counts only under the \"moodle\" policy, and this question is scored by \"h5p\""],
+        ),
+        (
+            "a fraction on a single-answer question",
+            |d| d["questions"][0]["choices"][0]["fraction"] = json!("1"),
+            &["questions[0].choices[0].fraction: a choice's fraction counts only in a multiple-answer question scored by \"moodle\", and this one is single-answer"],
+        ),
+        (
+            "weights under another policy than h5p",
+            |d| {
+                d["settings"] = json!({ "policy": "h5p" });
+                d["questions"][1]["policy"] = json!("halves");
+                d["questions"][1]["choices"][2]["weight"] = json!(2);
+            },
+            &["questions[1].choices[2].weight: a choice's weight counts only under the \"h5p\" policy, and this question is scored by \"halves\""],
+        ),
+        (
+            "a weight on a single-answer question",
+            |d| {
+                d["settings"] = json!({ "policy": "h5p" });
+                d["questions"][0]["choices"][1]["weight"] = json!(3);
+            },
+            &["questions[0].choices[1].weight: a choice's weight counts only in a multiple-answer question scored by \"h5p\", and this one is single-answer"],
+        ),
+        (
+            "a weight and a fraction where neither counts",
+            |d| {
+                d["questions"][1]["choices"][0]["weight"] = json!(2);
+                d["questions"][1]["choices"][0]["fraction"] = json!("1");
+            },
+            &[
+                // In the file's order: serde_json writes keys sorted.
+                "questions[1].choices[0].fraction: a choice's fraction counts only under the \"moodle\" policy, and this question is scored by \"all_or_nothing\", the quiz's policy",
+                "questions[1].choices[0].weight: a choice's weight counts only under the \"h5p\" policy, and this question is scored by \"all_or_nothing\", the quiz's policy",
+            ],
         ),
         (
             "some fractions missing",
@@ -460,7 +505,7 @@ fn settings_default_when_left_out() {
     assert_eq!(settings.policy, reader_quiz::Policy::AllOrNothing);
     assert_eq!(settings.reveal, reader_quiz::Reveal::Each);
     assert_eq!(quiz.questions()[0].points, 1);
-    assert_eq!(quiz.questions()[0].choices[1].weight, 1);
+    assert_eq!(quiz.questions()[0].choices[1].weight, None);
 }
 
 #[test]
