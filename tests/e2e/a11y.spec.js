@@ -3,11 +3,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-
-const quiz = JSON.parse(readFileSync(new URL("../../questions.json", import.meta.url), "utf8"));
-const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-const correctIds = (id) => byId.get(id).choices.filter((c) => c.correct).map((c) => c.id);
-const wrongId = (id) => byId.get(id).choices.find((c) => !c.correct).id;
+import { byId, checkWrongAnswer, correctIds, currentQuestion, noHorizontalScroll, quiz, quizPage, serve, skipToResult } from "./common.js";
 
 /** axe-core on the whole page (shadow roots included), WCAG 2.0–2.2 A and AA. */
 async function axe(page, screen) {
@@ -16,10 +12,6 @@ async function axe(page, screen) {
     .analyze();
   const found = results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}): ${v.nodes[0].failureSummary}`);
   expect(found).toEqual([]);
-}
-
-async function currentQuestion(page) {
-  return page.locator("fieldset.rq-question").first().getAttribute("data-question");
 }
 
 for (const colorScheme of ["light", "dark"]) {
@@ -34,14 +26,11 @@ for (const colorScheme of ["light", "dark"]) {
     await page.getByRole("button", { name: "Check answer" }).click();
     await expect(page.locator(".rq-error-message")).toBeVisible();
     await axe(page, "question with the missing-answer message");
-    const qid = await currentQuestion(page);
-    await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
-    await page.getByRole("button", { name: "Check answer" }).click();
+    await checkWrongAnswer(page);
     await axe(page, "revealed");
-    for (let n = 1; n < 10; n++) await page.getByRole("button", { name: "Next question" }).click();
-    await page.getByRole("button", { name: "See my result" }).click();
+    await skipToResult(page);
     await axe(page, "result");
-    await page.route("**/questions.json", (route) => route.fulfill({ body: "{", contentType: "application/json" }));
+    await serve(page, "questions.json", "{");
     await page.goto("/");
     await expect(page.getByRole("alert")).toBeVisible();
     await axe(page, "error");
@@ -97,8 +86,7 @@ test("focus follows the reader and is never dropped to the page", async ({ page 
   expect(await deepFocus()).toBe("legend.rq-legend");
   await page.getByRole("button", { name: "Back" }).click();
   expect(await deepFocus()).toBe("legend.rq-legend");
-  for (let n = 1; n < 10; n++) await page.getByRole("button", { name: "Next question" }).click();
-  await page.getByRole("button", { name: "See my result" }).click();
+  await skipToResult(page);
   expect(await deepFocus()).toBe("h2.rq-title");
   await page.getByRole("button", { name: "Try again" }).click();
   expect(await deepFocus()).toBe("legend.rq-legend");
@@ -120,9 +108,7 @@ test("the quiz's text follows the reader's default font size, as the article's d
 test("every input and button is at least 24 by 24 CSS pixels", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Start the quiz" }).click();
-  const qid = await currentQuestion(page);
-  await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
-  await page.getByRole("button", { name: "Check answer" }).click();
+  await checkWrongAnswer(page);
   const sizes = await page.locator("reader-quiz").evaluate((host) =>
     [...host.shadowRoot.querySelectorAll("input, button, label")].map((e) => {
       const box = e.getBoundingClientRect();
@@ -143,19 +129,17 @@ for (const [name, options] of [
   test(`the whole flow reflows without horizontal scrolling ${name}`, async ({ browser }) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    const noScroll = async () =>
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.goto("/");
-    await noScroll();
+    await noHorizontalScroll(page);
     await page.getByRole("button", { name: "Start the quiz" }).click();
     for (let n = 1; n <= 10; n++) {
       const qid = await currentQuestion(page);
       await page.locator(`input[value="${correctIds(qid)[0]}"] + label`).click();
       await page.getByRole("button", { name: "Check answer" }).click();
-      await noScroll();
+      await noHorizontalScroll(page);
       await page.getByRole("button", { name: n < 10 ? "Next question" : "See my result" }).click();
     }
-    await noScroll();
+    await noHorizontalScroll(page);
     await context.close();
   });
 }
@@ -163,31 +147,21 @@ for (const [name, options] of [
 test("right and wrong are told by icon and words, not colour alone", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Start the quiz" }).click();
-  const qid = await currentQuestion(page);
-  await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
-  await page.getByRole("button", { name: "Check answer" }).click();
+  await checkWrongAnswer(page);
   await expect(page.locator(".rq-choice-wrong .rq-mark")).toHaveText("✗ Your answer: incorrect");
   await expect(page.locator(".rq-choice-correct .rq-mark").first()).toHaveText(/^✓ Correct answer/);
   await expect(page.locator(".rq-feedback-title")).toHaveText("✗ Incorrect");
 });
 
 test("on a right-to-left page the quiz keeps its interface's direction, and mirrors for a right-to-left one", async ({ page }) => {
-  await page.route("**/rtl.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="he" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-        <script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz src="questions.json"></reader-quiz></body></html>`,
-    }),
-  );
+  const viewport = '<meta name="viewport" content="width=device-width">';
+  await serve(page, "rtl.html", quizPage('<reader-quiz src="questions.json"></reader-quiz>', { lang: "he", dir: "rtl", head: viewport }));
   await page.goto("/rtl.html");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   // English, left to right: "0 of 1 point" must not come out as "of 1 point 0".
   await expect(page.locator(".rq-root")).toHaveAttribute("dir", "ltr");
   await expect(page.locator(".rq-root")).toHaveCSS("direction", "ltr");
-  const qid = await currentQuestion(page);
-  await page.locator(`input[value="${wrongId(qid)}"] + label`).click();
-  await page.getByRole("button", { name: "Check answer" }).click();
+  await checkWrongAnswer(page);
   await expect(page.locator(".rq-points")).toHaveCSS("direction", "ltr");
   // The layout is in logical CSS: a right-to-left table (none ships yet) mirrors it.
   await page.locator(".rq-root").evaluate((root) => root.setAttribute("dir", "rtl"));
@@ -198,7 +172,7 @@ test("on a right-to-left page the quiz keeps its interface's direction, and mirr
   expect(input.x).toBeGreaterThan(label.x);
   expect(await page.locator(".rq-feedback").evaluate((e) => getComputedStyle(e).borderRightWidth)).toBe("4px");
   expect(await page.locator(".rq-feedback").evaluate((e) => getComputedStyle(e).borderLeftWidth)).toBe("0px");
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await noHorizontalScroll(page);
 });
 
 for (const [lang, expected] of [
@@ -241,8 +215,7 @@ test("the result can be shared, or copied as a link where the browser cannot sha
   await page.goto("/?share");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await page.getByRole("button", { name: "Check answer" }).click();
-  for (let n = 1; n < 10; n++) await page.getByRole("button", { name: "Next question" }).click();
-  await page.getByRole("button", { name: "See my result" }).click();
+  await skipToResult(page);
   await page.getByRole("button", { name: "Share my result" }).click();
   expect(await page.evaluate(() => window.__shared)).toEqual({
     title: quiz.title,

@@ -1,11 +1,6 @@
 // The quiz embedded in a news page: the custom element, the iframe, and a hostile site around them.
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
-
-const quiz = JSON.parse(readFileSync(new URL("../../questions.json", import.meta.url), "utf8"));
-const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-const correctIds = (id) => byId.get(id).choices.filter((c) => c.correct).map((c) => c.id);
-const wrongId = (id) => byId.get(id).choices.find((c) => !c.correct).id;
+import { byId, correctIds, currentQuestion, quiz, quizPage, serve, skipToResult, wrongId } from "./common.js";
 
 /** Records CSP violations and quiz events in every frame, before any page script runs. */
 async function record(page) {
@@ -30,7 +25,7 @@ async function record(page) {
 async function playThrough(scope, { check = true } = {}) {
   await scope.getByRole("button", { name: "Start the quiz" }).click();
   for (let n = 1; n <= 10; n++) {
-    const qid = await scope.locator("fieldset.rq-question").first().getAttribute("data-question");
+    const qid = await currentQuestion(scope);
     const ids = n % 2 ? correctIds(qid) : [wrongId(qid)];
     for (const id of ids) await scope.locator(`input[value="${id}"] + label`).click();
     if (check) await scope.getByRole("button", { name: "Check answer" }).click();
@@ -49,14 +44,8 @@ test("the demo page is served with a strict Content-Security-Policy", async ({ p
 });
 
 test("a quiz in sight loads at once; one hidden at the top of the page waits until it is shown", async ({ page }) => {
-  await page.route("**/in-sight.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz id="shown" src="questions.json"></reader-quiz>
-        <div id="tab" hidden><reader-quiz id="hidden" src="questions.json?hidden"></reader-quiz></div></body></html>`,
-    }),
-  );
+  await serve(page, "in-sight.html", quizPage(`<reader-quiz id="shown" src="questions.json"></reader-quiz>
+    <div id="tab" hidden><reader-quiz id="hidden" src="questions.json?hidden"></reader-quiz></div>`));
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).search));
   await page.goto("/in-sight.html");
@@ -99,22 +88,11 @@ for (const [path, script, early] of [
 }
 
 test("a script may add the element first and set its attributes after", async ({ page }) => {
-  await page.route("**/scripted.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script>
-        <script type="module" src="scripted.js"></script></head><body></body></html>`,
-    }),
-  );
+  await serve(page, "scripted.html", quizPage("", { head: '<script type="module" src="scripted.js"></script>' }));
   // Served as a file: the page's CSP allows no inline script.
-  await page.route("**/scripted.js", (route) =>
-    route.fulfill({
-      contentType: "text/javascript",
-      body: `const quiz = document.createElement("reader-quiz");
-        document.body.append(quiz);
-        quiz.setAttribute("src", "questions.ru.json");`,
-    }),
-  );
+  await serve(page, "scripted.js", `const quiz = document.createElement("reader-quiz");
+    document.body.append(quiz);
+    quiz.setAttribute("src", "questions.ru.json");`);
   await page.goto("/scripted.html");
   await expect(page.getByRole("button", { name: "Начать тест" })).toBeVisible();
 });
@@ -158,8 +136,7 @@ test("quiz events arrive in order with the documented payloads, also through the
   const qid = await element.locator("fieldset.rq-question").getAttribute("data-question");
   for (const id of correctIds(qid)) await element.locator(`input[value="${id}"] + label`).click();
   await element.getByRole("button", { name: "Check answer" }).click();
-  for (let n = 1; n < 10; n++) await element.getByRole("button", { name: "Next question" }).click();
-  await element.getByRole("button", { name: "See my result" }).click();
+  await skipToResult(element);
   await element.getByRole("button", { name: "Try again" }).click();
 
   const events = (await page.evaluate(() => window.__events)).filter((e) => e.host === "main-quiz");
@@ -250,15 +227,9 @@ test("a reload keeps the reader's place on the page, though the quizzes draw aft
   page,
 }) => {
   const text = "<p>The article goes on.</p>".repeat(30);
-  await page.route("**/long.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script>
-        <script type="module" src="reader-quiz-frame.js"></script></head>
-        <body>${text}<reader-quiz src="questions.json" layout="all"></reader-quiz>${text}
-        <iframe data-reader-quiz title="Quiz" loading="lazy" src="embed.html?src=questions.json&amp;layout=all"></iframe>${text}</body></html>`,
-    }),
-  );
+  const body = `${text}<reader-quiz src="questions.json" layout="all"></reader-quiz>${text}
+    <iframe data-reader-quiz title="Quiz" loading="lazy" src="embed.html?src=questions.json&amp;layout=all"></iframe>${text}`;
+  await serve(page, "long.html", quizPage(body, { head: '<script type="module" src="reader-quiz-frame.js"></script>' }));
   await page.goto("/long.html");
   const element = page.locator("reader-quiz");
   const framed = page.frameLocator("iframe[data-reader-quiz]");
@@ -286,13 +257,7 @@ test("a reload keeps the reader's place on the page, though the quizzes draw aft
 });
 
 test("an unknown layout or theme shows in the quiz's place, rather than a quiz left loading, and a known one in any case works", async ({ page }) => {
-  await page.route("**/typo.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz src="questions.json" layout="al" theme="darkk"></reader-quiz><reader-quiz id="upper" src="questions.json" layout="ALL" theme="Dark"></reader-quiz></body></html>`,
-    }),
-  );
+  await serve(page, "typo.html", quizPage('<reader-quiz src="questions.json" layout="al" theme="darkk"></reader-quiz><reader-quiz id="upper" src="questions.json" layout="ALL" theme="Dark"></reader-quiz>'));
   const warnings = [];
   page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
   await page.goto("/typo.html");
@@ -312,14 +277,8 @@ test("an unknown layout or theme shows in the quiz's place, rather than a quiz l
 });
 
 test("a collapsed quiz the reader opened stays open, at their question, when they reload the page", async ({ page }) => {
-  await page.route("**/collapsed.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz id="opened" src="questions.json" collapsed></reader-quiz>
-        <reader-quiz id="closed" src="questions.json" collapsed></reader-quiz></body></html>`,
-    }),
-  );
+  await serve(page, "collapsed.html", quizPage(`<reader-quiz id="opened" src="questions.json" collapsed></reader-quiz>
+    <reader-quiz id="closed" src="questions.json" collapsed></reader-quiz>`));
   await page.goto("/collapsed.html");
   const [opened, closed] = [page.locator("reader-quiz#opened"), page.locator("reader-quiz#closed")];
   await opened.getByRole("button", { name: "Take the quiz" }).click();
@@ -335,13 +294,7 @@ test("a collapsed quiz the reader opened stays open, at their question, when the
 });
 
 test("two quizzes on one page keep separate state and scores, also across a reload", async ({ page }) => {
-  await page.route("**/two.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz src="questions.json"></reader-quiz><reader-quiz src="questions.json"></reader-quiz></body></html>`,
-    }),
-  );
+  await serve(page, "two.html", quizPage('<reader-quiz src="questions.json"></reader-quiz><reader-quiz src="questions.json"></reader-quiz>'));
   await page.goto("/two.html");
   const [first, second] = [page.locator("reader-quiz").nth(0), page.locator("reader-quiz").nth(1)];
   await playThrough(first, { check: false });
@@ -410,14 +363,8 @@ test("a hostile site stylesheet leaves the quiz's look and layout intact", async
 });
 
 test("the element's attributes choose layout, theme and a collapsed start", async ({ page }) => {
-  await page.route("**/attributes.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz id="dark" src="questions.json" theme="dark" layout="all"></reader-quiz>
-        <reader-quiz id="later" src="questions.json" collapsed label="Test yourself"></reader-quiz></body></html>`,
-    }),
-  );
+  await serve(page, "attributes.html", quizPage(`<reader-quiz id="dark" src="questions.json" theme="dark" layout="all"></reader-quiz>
+    <reader-quiz id="later" src="questions.json" collapsed label="Test yourself"></reader-quiz>`));
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.emulateMedia({ colorScheme: "light" });

@@ -1,15 +1,6 @@
 // Faults a quiz meets on pages and in browsers we don't control: it keeps working and keeps the answers.
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
-
-const quiz = JSON.parse(readFileSync(new URL("../../questions.json", import.meta.url), "utf8"));
-const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-const correctIds = (id) => byId.get(id).choices.filter((c) => c.correct).map((c) => c.id);
-const wrongId = (id) => byId.get(id).choices.find((c) => !c.correct).id;
-
-async function currentQuestion(page) {
-  return page.locator("fieldset.rq-question").first().getAttribute("data-question");
-}
+import { correctIds, currentQuestion, noHorizontalScroll, quiz, quizPage, serve, wrongId } from "./common.js";
 
 /** Starts the quiz and answers the first `count` questions wrongly; returns their ids. */
 async function answerSome(page, count) {
@@ -88,13 +79,7 @@ test("a slow questions file (3 s) shows a loading message, then the quiz", async
 test("a collapsed quiz the reader opens says at once that it is loading, however slow the file, and keeps the focus", async ({
   page,
 }) => {
-  await page.context().route("**/collapsed.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz src="questions.json" collapsed></reader-quiz></body></html>`,
-    }),
-  );
+  await serve(page.context(), "collapsed.html", quizPage('<reader-quiz src="questions.json" collapsed></reader-quiz>'));
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route("**/questions.json", async (route) => {
@@ -139,7 +124,7 @@ test("a questions file changed between visits starts afresh, and the new text sh
   await answerSome(page, 2);
   const changed = structuredClone(quiz);
   changed.title = "Quiz: Armenia's break with Russia (corrected)";
-  await page.route("**/questions.json", (route) => route.fulfill({ body: JSON.stringify(changed), contentType: "application/json" }));
+  await serve(page, "questions.json", JSON.stringify(changed));
   await page.reload();
   await expect(page.locator(".rq-title")).toHaveText(changed.title);
   await page.getByRole("button", { name: "Start the quiz" }).click();
@@ -200,7 +185,7 @@ test("turning the phone mid-quiz keeps the place and the answers", async ({ page
   await page.setViewportSize({ width: 360, height: 640 });
   await page.getByRole("button", { name: "Back" }).click();
   await expect(page.locator(`input[value="${wrongId(ids[1])}"]`)).toBeChecked();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await noHorizontalScroll(page);
 });
 
 test("leaving with Back and returning with Forward resumes the quiz where it was", async ({ page }) => {
@@ -225,7 +210,7 @@ test("hostile text renders inert: markup, javascript: links and bidi overrides",
   first.choices[0].text = "<img src=x onerror=window.__pwned=1>";
   first.choices[0].feedback = "<svg onload=window.__pwned=1>";
   first.explanation = "[link](javascript:window.__pwned=1) \u2067isolate";
-  await page.route("**/questions.json", (route) => route.fulfill({ body: JSON.stringify(hostile), contentType: "application/json" }));
+  await serve(page, "questions.json", JSON.stringify(hostile));
   await page.goto("/");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page.locator(".rq-prompt")).toHaveText(first.prompt);

@@ -1,11 +1,8 @@
 // A reader takes the article's quiz in a real browser, against the release build.
 import { test, expect } from "@playwright/test";
-import { readFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { correctIds, currentQuestion, fixture, noHorizontalScroll, quiz, quizPage, serve, skipToResult, wrongId } from "./common.js";
 
-const quiz = JSON.parse(readFileSync(new URL("../../questions.json", import.meta.url), "utf8"));
-const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-const correctIds = (id) => byId.get(id).choices.filter((c) => c.correct).map((c) => c.id);
-const wrongId = (id) => byId.get(id).choices.find((c) => !c.correct).id;
 const screenshots = "test-results/screenshots";
 mkdirSync(screenshots, { recursive: true });
 
@@ -20,16 +17,6 @@ function watchErrors(page) {
 async function open(page) {
   await page.goto("/");
   await expect(page.locator(".rq-intro")).toBeVisible();
-}
-
-/** The id of the question on screen. */
-async function currentQuestion(page) {
-  return page.locator("fieldset.rq-question").first().getAttribute("data-question");
-}
-
-async function noHorizontalScroll(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /** Answers the current question with the mouse: clicks the labels of `ids`. */
@@ -193,8 +180,7 @@ test("a reader who never starts the quiz leaves nothing in storage; Start saves"
 test("retry starts a new attempt with a fresh draw and order", async ({ page }) => {
   await open(page);
   await page.getByRole("button", { name: "Start the quiz" }).click();
-  for (let n = 1; n <= 9; n++) await page.getByRole("button", { name: "Next question" }).click();
-  await page.getByRole("button", { name: "See my result" }).click();
+  await skipToResult(page);
   const reviewIds = () => page.locator(".rq-review fieldset").evaluateAll((els) => els.map((e) => e.dataset.question));
   const first = await reviewIds();
   await expect(page.locator(".rq-score")).toHaveText("You scored 0 out of 10 (0 %)");
@@ -202,8 +188,7 @@ test("retry starts a new attempt with a fresh draw and order", async ({ page }) 
   await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
   await expect(page.locator("fieldset.rq-question legend")).toBeFocused();
   await expect(page.locator("fieldset.rq-question input:checked")).toHaveCount(0);
-  for (let n = 1; n <= 9; n++) await page.getByRole("button", { name: "Next question" }).click();
-  await page.getByRole("button", { name: "See my result" }).click();
+  await skipToResult(page);
   const second = await reviewIds();
   expect(second).toHaveLength(10);
   expect(second).not.toEqual(first);
@@ -213,8 +198,7 @@ test("retry starts a new attempt with a fresh draw and order", async ({ page }) 
 });
 
 test("a broken questions file shows its problems in place of the quiz", async ({ page }) => {
-  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
-  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await serve(page, "questions.json", fixture("broken-rules.json"));
   await page.goto("/");
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("This quiz could not be loaded");
@@ -225,15 +209,8 @@ test("a broken questions file shows its problems in place of the quiz", async ({
 test("a broken questions file in a collapsed quiz the reader opens takes the focus, rather than leaving it nowhere", async ({
   page,
 }) => {
-  await page.route("**/collapsed.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz src="questions.json" collapsed></reader-quiz></body></html>`,
-    }),
-  );
-  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
-  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await serve(page, "collapsed.html", quizPage('<reader-quiz src="questions.json" collapsed></reader-quiz>'));
+  await serve(page, "questions.json", fixture("broken-rules.json"));
   await page.goto("/collapsed.html");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
@@ -247,8 +224,7 @@ test("only a broken questions file fetches the headless build, which words its p
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
   await open(page);
   expect(fetched.filter((path) => path.startsWith("/pkg-headless/"))).toEqual([]);
-  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
-  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await serve(page, "questions.json", fixture("broken-rules.json"));
   await page.reload();
   await expect(page.getByRole("alert").locator("li")).toHaveCount(6);
   expect(fetched).toContain("/pkg-headless/reader_quiz_bg.wasm");
@@ -263,8 +239,7 @@ test("a broken questions file is announced once: the widget's message keeps quie
     await held;
     await route.continue();
   });
-  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
-  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await serve(page, "questions.json", fixture("broken-rules.json"));
   await page.goto("/");
   await expect(page.getByText("This quiz could not be loaded")).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
@@ -279,8 +254,7 @@ test("a broken questions file still says the quiz could not load when the headle
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.route("**/pkg-headless/**", (route) => route.abort());
-  const broken = readFileSync(new URL("../fixtures/broken-rules.json", import.meta.url), "utf8");
-  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await serve(page, "questions.json", fixture("broken-rules.json"));
   await page.goto("/");
   const alert = page.getByRole("alert");
   await expect(alert).toHaveText("This quiz could not be loaded");
@@ -289,8 +263,7 @@ test("a broken questions file still says the quiz could not load when the headle
 });
 
 test("a syntax error is shown with its line and column", async ({ page }) => {
-  const broken = readFileSync(new URL("../fixtures/broken-syntax.json", import.meta.url), "utf8");
-  await page.route("**/questions.json", (route) => route.fulfill({ body: broken, contentType: "application/json" }));
+  await serve(page, "questions.json", fixture("broken-syntax.json"));
   await page.goto("/");
   await expect(page.getByRole("alert")).toContainText('line 5, column 3: expected "," or "}"');
 });
@@ -317,11 +290,9 @@ test("a questions file the network refuses is reported at once, without waiting 
 });
 
 test("the element speaks the page's language before the quiz loads and when its file is missing", async ({ page }) => {
-  const pageIn = (lang) =>
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-      <body><reader-quiz src="missing.json" collapsed></reader-quiz></body></html>`;
-  await page.route("**/ru.html", (route) => route.fulfill({ contentType: "text/html", body: pageIn("ru") }));
-  await page.route("**/hy.html", (route) => route.fulfill({ contentType: "text/html", body: pageIn("hy") }));
+  const pageIn = (lang) => quizPage('<reader-quiz src="missing.json" collapsed></reader-quiz>', { lang });
+  await serve(page, "ru.html", pageIn("ru"));
+  await serve(page, "hy.html", pageIn("hy"));
   await page.route("**/missing.json", (route) => route.fulfill({ status: 404, body: "not found" }));
   await page.goto("/ru.html");
   await page.getByRole("button", { name: "Пройти тест" }).click();
@@ -330,7 +301,7 @@ test("the element speaks the page's language before the quiz loads and when its 
   await page.getByRole("button", { name: "Անցնել վիկտորինան" }).click();
   await expect(page.getByRole("alert")).toHaveText("Հարցերի ֆայլը չհաջողվեց բեռնել (HTTP 404)։");
   // A page in a language the element has no texts in: English, labelled as English.
-  await page.route("**/de.html", (route) => route.fulfill({ contentType: "text/html", body: pageIn("de") }));
+  await serve(page, "de.html", pageIn("de"));
   await page.goto("/de.html");
   await expect(page.locator(".rq-root")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "Take the quiz" }).click();
@@ -339,13 +310,7 @@ test("the element speaks the page's language before the quiz loads and when its 
 });
 
 test("an interface in another language than the quiz's is labelled as such, and so is the quiz's text", async ({ page }) => {
-  await page.route("**/lang.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz src="questions.json" lang="ru"></reader-quiz></body></html>`,
-    }),
-  );
+  await serve(page, "lang.html", quizPage('<reader-quiz src="questions.json" lang="ru"></reader-quiz>'));
   await page.goto("/lang.html");
   await expect(page.locator(".rq-root")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("button", { name: "Начать тест" })).toBeVisible();
@@ -361,14 +326,8 @@ test("an interface in another language than the quiz's is labelled as such, and 
   await expect(page.locator(".rq-title")).not.toHaveAttribute("lang", /./);
   // A quiz in a language the interface has no texts in: the interface is English, and says so.
   const german = { ...quiz, language: "de" };
-  await page.route("**/questions.de.json", (route) => route.fulfill({ json: german }));
-  await page.route("**/lang.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><script type="module" src="reader-quiz.js"></script></head>
-        <body><reader-quiz src="questions.de.json"></reader-quiz></body></html>`,
-    }),
-  );
+  await serve(page, "questions.de.json", JSON.stringify(german));
+  await serve(page, "lang.html", quizPage('<reader-quiz src="questions.de.json"></reader-quiz>', { lang: "de" }));
   await page.goto("/lang.html");
   await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
   await expect(page.locator(".rq-root")).toHaveAttribute("lang", "en");
@@ -384,7 +343,7 @@ test("markup in question text is shown as text, never run", async ({ page }) => 
   hostile.questions[0].prompt = payload;
   hostile.questions[0].choices[0].text = `<b onmouseover="window.__pwned=1">${payload}</b>`;
   hostile.questions[0].explanation = `<script>window.__pwned=1</script>`;
-  await page.route("**/questions.json", (route) => route.fulfill({ body: JSON.stringify(hostile), contentType: "application/json" }));
+  await serve(page, "questions.json", JSON.stringify(hostile));
   await page.goto("/");
   await expect(page.locator(".rq-title")).toHaveText(payload);
   await page.getByRole("button", { name: "Start the quiz" }).click();
@@ -444,9 +403,7 @@ test("the all-on-one-page layout shows every question and counts the answered on
 });
 
 test("a page can mount the quiz with the widget's build directly, after its default init", async ({ page }) => {
-  await page.route("**/direct.html", (route) =>
-    route.fulfill({ contentType: "text/html", body: '<!doctype html><html lang="en"><meta charset="utf-8"><title>Direct</title>' }),
-  );
+  await serve(page, "direct.html", '<!doctype html><html lang="en"><meta charset="utf-8"><title>Direct</title>');
   await page.goto("/direct.html");
   await page.evaluate(async () => {
     const widget = await import("/pkg/reader_quiz.js");
