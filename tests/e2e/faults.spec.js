@@ -141,6 +141,15 @@ test("a WASM file that fails to load leaves a readable message, and tells the de
   await expect.poll(() => errors).toEqual([expect.stringMatching(/\/pkg\/reader_quiz_bg\.wasm could not be loaded \(HTTP 404\)$/)]);
 });
 
+test("a WASM file that is not WebAssembly leaves a readable message, and tells the developer it does not compile", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.route("**/reader_quiz_bg.wasm", (route) => route.fulfill({ body: "<html>", contentType: "application/wasm" }));
+  await page.goto("/");
+  await expect(page.getByRole("alert")).toHaveText("This quiz could not be loaded: the browser could not start it.");
+  await expect.poll(() => errors).toEqual([expect.stringMatching(/^WebAssembly\.compileStreaming\(\): expected magic word/)]);
+});
+
 for (const [failing, message] of [
   ["questions.json", "The questions file could not be loaded."],
   ["reader_quiz_bg.wasm", "This quiz could not be loaded: the browser could not start it."],
@@ -155,6 +164,26 @@ for (const [failing, message] of [
     await expect(page.locator(".rq-title")).toBeFocused();
     await page.getByRole("button", { name: "Start the quiz" }).click();
     await expect(page.locator(".rq-progress-text")).toHaveText("Question 1 of 10");
+  });
+}
+
+for (const [stalling, message] of [
+  ["questions.json", "The questions file could not be loaded."],
+  ["reader_quiz_bg.wasm", "This quiz could not be loaded: the browser could not start it."],
+]) {
+  test(`a ${stalling} that never arrives is given up on after 30 s, and the reader can try again`, async ({ page }) => {
+    page.on("pageerror", () => {});
+    await page.clock.install();
+    let stalls = 1;
+    // The first request is left without an answer; the next is served.
+    await page.route(`**/${stalling}`, (route) => (stalls-- > 0 ? undefined : route.continue()));
+    await page.goto("/");
+    await page.clock.runFor(29_000);
+    await expect(page.locator(".rq-loading")).toHaveText("Loading the quiz…");
+    await page.clock.runFor(1_000);
+    await expect(page.getByRole("alert")).toHaveText(message);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.locator(".rq-title")).toBeFocused();
   });
 }
 

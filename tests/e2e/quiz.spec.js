@@ -285,7 +285,7 @@ test("a questions file the network refuses is reported at once, without waiting 
   await expect(alert).toHaveText("The questions file could not be loaded.");
   // The developer's console says why, not "HTTP 0".
   expect(warnings).toEqual([
-    expect.stringMatching(/questions\.json could not be loaded: the request failed \(offline, or refused by CORS\)$/),
+    expect.stringMatching(/questions\.json could not be loaded: no answer \(offline, refused by CORS, or none in 30 s\)$/),
   ]);
 });
 

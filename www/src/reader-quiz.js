@@ -39,9 +39,16 @@ const EVENTS = ["started", "answered", "revealed", "completed", "retried"];
 // How long a quiz that starts loading on its own waits before it says so: most load sooner, and
 // a message that flashes up for a moment costs the page a layout on the way.
 const LOADING_DELAY_MS = 300;
+// How long the questions file and the engine each have to arrive, whole: a connection that
+// stalls is given up on, and the reader offered another try, rather than "Loading the quiz…"
+// staying on screen for good. The widget is some 40 KB, so this allows for about 10 kbit/s.
+const LOAD_TIMEOUT_MS = 30000;
 const engines = {};
 let sheet;
 let instances = 0;
+
+/** A signal that gives up on a request, and the reading of its body, after LOAD_TIMEOUT_MS (none in a browser without AbortSignal.timeout). */
+const deadline = () => AbortSignal.timeout?.(LOAD_TIMEOUT_MS);
 
 /**
  * Loads a build of the engine once for every quiz on the page: `pkg`, the widget's, whose JS glue
@@ -49,14 +56,17 @@ let instances = 0;
  * questions file (the widget's leaves that out, as no reader of a published quiz needs it), its
  * glue fetched alongside its WASM. The WASM compiles as it streams in, and the glue instantiates
  * the compiled module. One a server sends under another type than application/wasm compiles from
- * its bytes once they are all in (streaming refuses such a response before reading its body).
+ * its bytes once they are all in (streaming refuses such a response before reading its body; one
+ * it has read from, it failed to compile or to receive, and that failure is the one to report).
  */
 function loadEngine(build = "pkg") {
   engines[build] ??= (async () => {
     const url = new URL(`${build}/reader_quiz_bg.wasm`, base);
-    const wasm = fetch(url).then((response) => {
+    const wasm = fetch(url, { signal: deadline() }).then((response) => {
       if (!response.ok) throw new Error(`${url} could not be loaded (HTTP ${response.status})`);
-      return WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then(WebAssembly.compile));
+      return WebAssembly.compileStreaming(response).catch((error) =>
+        response.bodyUsed ? Promise.reject(error) : response.arrayBuffer().then(WebAssembly.compile),
+      );
     });
     const glue = build === "pkg" ? { default: init, mount } : await import(new URL(`${build}/reader_quiz.js`, base).href);
     await glue.default({ module_or_path: wasm });
@@ -193,9 +203,8 @@ class ReaderQuiz extends HTMLElement {
     // The questions are asked for before the engine: setting up its glue takes a few
     // milliseconds of script, and its WASM is fetched at once all the same.
     const src = new URL(this.getAttribute("src") ?? "questions.json", document.baseURI);
-    const questions = fetch(src).then(
-      (response) => (response.ok ? response.text() : Promise.reject(response.status)),
-      () => Promise.reject(0),
+    const questions = fetch(src, { signal: deadline() }).then((response) =>
+      response.ok ? response.text() : Promise.reject(response.status),
     );
     const engine = loadEngine();
     // Each is awaited below; until then, a failure must not count as an unhandled rejection.
@@ -204,11 +213,12 @@ class ReaderQuiz extends HTMLElement {
     let text;
     try {
       text = await questions;
-    } catch (status) {
-      // Status 0: the request itself failed (offline, refused by CORS).
-      const http = status ? ` (HTTP ${status})` : "";
+    } catch (failure) {
+      // A number is the HTTP status the server answered with; anything else, a request that
+      // failed (offline, refused by CORS) or that had no answer in time.
+      const http = typeof failure === "number" ? ` (HTTP ${failure})` : "";
       this.#showMessage("rq-load-error", "alert", "unfetched", http, { retry: instance });
-      console.warn(`reader-quiz: ${src} could not be loaded${http || ": the request failed (offline, or refused by CORS)"}`);
+      console.warn(`reader-quiz: ${src} could not be loaded${http || `: no answer (offline, refused by CORS, or none in ${LOAD_TIMEOUT_MS / 1000} s)`}`);
       return;
     }
     let glue;
