@@ -44,8 +44,8 @@ pub use session::{Phase, Session, SlotView, MAX_SEED, SNAPSHOT_VERSION};
 pub use text::{Plural, Texts};
 pub use validate::{MAX_BANDS, MAX_CHOICES, MAX_COMMON_DENOMINATOR};
 pub use view::{
-    AnswerKeyView, ChoiceView, FeedbackView, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView, Screen,
-    Theme,
+    AnswerKeyView, ChoiceView, FeedbackView, Focus, IntroView, Layout, Mark, QuestionView, QuestionsView, ResultView,
+    Screen, Theme,
 };
 
 /// The JSON Schema of questions.json, for editors' autocompletion and validation.

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::events::Action;
 use crate::model::{Kind, Reveal};
 use crate::scoring::{band_of, Outcome, QuestionScore};
 use crate::session::{Phase, Session, SlotAt};
@@ -76,6 +77,74 @@ pub enum Screen {
     Questions(QuestionsView),
     /// After finishing.
     Result(ResultView),
+}
+
+impl Screen {
+    /// What the live region says once this screen is drawn with `focus`: the score, on reaching
+    /// the result's heading; how a question went, on reaching its feedback; that an answer must
+    /// be picked first, when a question was checked with none (`unanswered`); else nothing, so
+    /// that nothing said of an earlier screen lingers there.
+    pub fn announcement<'a>(&'a self, focus: &Focus, unanswered: bool, texts: &'a Texts) -> Option<&'a str> {
+        match (self, focus) {
+            (Screen::Result(view), Focus::Heading) => Some(&view.announcement),
+            (Screen::Questions(view), Focus::Feedback(id)) => view
+                .questions
+                .iter()
+                .find(|q| &q.id == id)
+                .and_then(|q| q.feedback.as_ref())
+                .map(|f| f.announcement.as_str()),
+            // Focus goes back to the question, whose legend does not read out its message.
+            _ => unanswered.then_some(texts.select_first),
+        }
+    }
+}
+
+/// Where the reader's focus goes when a screen is drawn after a step, so that someone on a
+/// keyboard or a screen reader goes on from what changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    /// Where it is.
+    Stay,
+    /// The screen's heading.
+    Heading,
+    /// A question's legend, by the question's id.
+    Legend(String),
+    /// A question's feedback, by the question's id.
+    Feedback(String),
+}
+
+impl Focus {
+    /// Where focus goes once `action` is done in `session`, drawn in `layout`: to the feedback
+    /// of a checked question, to the result's heading, or to the question the reader has come
+    /// to (in the whole-quiz layout, the first). An answer leaves it on its choice.
+    pub fn after(action: &Action, session: &Session, layout: Layout) -> Focus {
+        match action {
+            Action::Answer { .. } => Focus::Stay,
+            Action::Reveal { question } => Focus::Feedback(question.clone()),
+            Action::Finish => Focus::Heading,
+            _ => Focus::question(session, layout),
+        }
+    }
+
+    /// Where focus goes once the progress another tab saved is taken on: where it was if that
+    /// was outside the quiz (`within` false), else to the question the reader is at now, or the
+    /// screen's heading.
+    pub fn following(session: &Session, layout: Layout, within: bool) -> Focus {
+        match (within, session.phase()) {
+            (false, _) => Focus::Stay,
+            (true, Phase::Answering) => Focus::question(session, layout),
+            (true, _) => Focus::Heading,
+        }
+    }
+
+    /// The legend of the question the reader is at, or in the whole-quiz layout the first.
+    fn question(session: &Session, layout: Layout) -> Focus {
+        let position = match layout {
+            Layout::One => session.position(),
+            Layout::All => 0,
+        };
+        Focus::Legend(session.slot_at(position).question.id.clone())
+    }
 }
 
 /// The intro screen.

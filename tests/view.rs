@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 
 use common::{load, question, quiz_doc, with_bands};
 use reader_quiz::{
-    ChoiceView, FeedbackView, IntroView, Kind, Layout, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen,
-    Session, Theme,
+    Action, ChoiceView, FeedbackView, Focus, IntroView, Kind, Layout, Mark, Outcome, QuestionView, QuestionsView,
+    ResultView, Screen, Session, Texts, Theme,
 };
 use serde_json::{json, Value};
 
@@ -1023,6 +1023,101 @@ fn retrying_goes_back_to_the_first_question_with_nothing_selected() {
     assert!(!q.revealed);
     assert!(q.choices.iter().all(|c| !c.selected && c.mark.is_none()));
     assert_eq!(q.reveal_label, Some("Check answer"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Focus and the live region, after each step
+
+#[test]
+fn starting_moving_and_retrying_focus_the_question_reached_or_in_the_whole_page_the_first() {
+    let mut s = new_session(&quiz_json(json!({}), mixed_questions()));
+    s.start().unwrap();
+    let legend = |id: &str| Focus::Legend(id.into());
+    assert_eq!(Focus::after(&Action::Start, &s, Layout::One), legend("q1"));
+    s.next_question().unwrap();
+    assert_eq!(Focus::after(&Action::Next, &s, Layout::One), legend("q2"));
+    assert_eq!(Focus::after(&Action::Next, &s, Layout::All), legend("q1"));
+    s.previous_question().unwrap();
+    assert_eq!(Focus::after(&Action::Back, &s, Layout::One), legend("q1"));
+    s.next_question().unwrap();
+    s.finish().unwrap();
+    s.retry().unwrap();
+    assert_eq!(Focus::after(&Action::Retry, &s, Layout::One), legend("q1"));
+}
+
+#[test]
+fn checking_focuses_the_feedback_finishing_the_heading_and_answering_leaves_focus_on_the_choice() {
+    let mut s = mixed();
+    s.answer("q1", &["a"]).unwrap();
+    let answer = Action::Answer {
+        question: "q1".into(),
+        choices: vec!["a".into()],
+    };
+    assert_eq!(Focus::after(&answer, &s, Layout::One), Focus::Stay);
+    s.reveal("q1").unwrap();
+    let reveal = Action::Reveal { question: "q1".into() };
+    assert_eq!(Focus::after(&reveal, &s, Layout::One), Focus::Feedback("q1".into()));
+    s.finish().unwrap();
+    assert_eq!(Focus::after(&Action::Finish, &s, Layout::One), Focus::Heading);
+}
+
+#[test]
+fn progress_from_another_tab_moves_focus_only_where_it_was_in_the_quiz() {
+    let mut s = new_session(&quiz_json(json!({}), mixed_questions()));
+    assert_eq!(Focus::following(&s, Layout::One, true), Focus::Heading);
+    s.start().unwrap();
+    s.next_question().unwrap();
+    assert_eq!(Focus::following(&s, Layout::One, false), Focus::Stay);
+    assert_eq!(Focus::following(&s, Layout::One, true), Focus::Legend("q2".into()));
+    assert_eq!(Focus::following(&s, Layout::All, true), Focus::Legend("q1".into()));
+    s.finish().unwrap();
+    assert_eq!(Focus::following(&s, Layout::One, true), Focus::Heading);
+}
+
+#[test]
+fn the_live_region_says_how_a_checked_question_went_once_focus_reaches_its_feedback() {
+    let mut s = mixed();
+    answer_and_reveal(&mut s, "q1", &["b"]);
+    let screen = s.screen(Layout::One);
+    let said = feedback(&current_view(&s)).announcement.clone();
+    assert_eq!(said, "Incorrect. 0 of 1 point.");
+    let texts = Texts::for_language("en");
+    assert_eq!(
+        screen.announcement(&Focus::Feedback("q1".into()), false, texts),
+        Some(said.as_str())
+    );
+    // Redrawn with focus elsewhere, as when the reader picks again, it says nothing.
+    assert_eq!(screen.announcement(&Focus::Stay, false, texts), None);
+}
+
+#[test]
+fn the_live_region_gives_the_score_once_focus_reaches_the_results_heading() {
+    let s = finished_pair(50, 1);
+    let screen = s.screen(Layout::One);
+    let texts = Texts::for_language("en");
+    assert_eq!(
+        screen.announcement(&Focus::Heading, false, texts),
+        Some(result_view(&s).announcement.as_str())
+    );
+    // Another tab's finishing, followed with focus outside the quiz, is not read out.
+    assert_eq!(screen.announcement(&Focus::Stay, false, texts), None);
+}
+
+#[test]
+fn the_live_region_asks_for_an_answer_to_a_question_checked_with_none_and_is_otherwise_empty() {
+    let s = mixed();
+    let screen = s.screen(Layout::One);
+    let texts = Texts::for_language("en");
+    let legend = Focus::Legend("q1".into());
+    assert_eq!(
+        screen.announcement(&legend, true, texts),
+        Some("Select an answer before checking it.")
+    );
+    assert_eq!(screen.announcement(&legend, false, texts), None);
+    assert_eq!(
+        screen.announcement(&legend, true, Texts::for_language("ru")),
+        Some(Texts::for_language("ru").select_first)
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ use super::{js_error, parse_js, seed};
 use crate::events::Happened;
 use crate::json::Members;
 use crate::strings::{cat, Digits};
-use crate::{Action, ErrorKind, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
+use crate::{Action, ErrorKind, Focus, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
@@ -88,14 +88,6 @@ impl Options {
     }
 }
 
-/// What to focus after a screen is drawn.
-enum Focus {
-    None,
-    Heading,
-    Legend(String),
-    Feedback(String),
-}
-
 /// One quiz mounted in a host element.
 pub(crate) struct App {
     host: Element,
@@ -155,7 +147,7 @@ impl App {
             storage_key,
             uid,
         };
-        app.draw(Focus::None, None);
+        app.draw(Focus::Stay, None);
         let app = Rc::new(RefCell::new(app));
         let window = super::window().ok_or("no window")?;
         // One listener type for all five events: the quiz's clicks and changes, printing, and
@@ -212,7 +204,7 @@ impl App {
         // long quiz shown whole would make a long task of it.
         set(&offstage, "inert", "");
         self.render_into(&offstage, &session, Layout::One, None);
-        self.focus_in(&offstage, first_focus(&session, Layout::One));
+        self.focus_in(&offstage, Focus::after(&Action::Start, &session, Layout::One));
         let _ = js_sys::Reflect::get(&offstage, &"offsetHeight".into());
         offstage.remove();
         // Told to the detached copy, which nothing listens to.
@@ -254,18 +246,15 @@ impl App {
         }
         let name = button.get_attribute("data-action").unwrap_or_default();
         let question = button.get_attribute("data-question").unwrap_or_default();
-        let (action, focus) = match name.as_str() {
-            "start" => (Action::Start, None),
-            "next" => (Action::Next, None),
-            "back" => (Action::Back, None),
-            "reveal" => (
-                Action::Reveal {
-                    question: question.clone(),
-                },
-                Some(Focus::Feedback(question.clone())),
-            ),
-            "finish" => (Action::Finish, Some(Focus::Heading)),
-            "retry" => (Action::Retry, None),
+        let action = match name.as_str() {
+            "start" => Action::Start,
+            "next" => Action::Next,
+            "back" => Action::Back,
+            "reveal" => Action::Reveal {
+                question: question.clone(),
+            },
+            "finish" => Action::Finish,
+            "retry" => Action::Retry,
             "share" | "copy" => return self.share(name == "share").map(|()| None),
             _ => return Ok(None),
         };
@@ -279,8 +268,7 @@ impl App {
             Err(e) => return Err(js_error(e).into()),
         };
         self.save();
-        let focus = focus.unwrap_or_else(|| first_focus(&self.session, self.layout));
-        self.draw(focus, None);
+        self.draw(Focus::after(&action, &self.session, self.layout), None);
         custom_event(&self.session, happened).transpose()
     }
 
@@ -369,28 +357,18 @@ impl App {
         if has_class(&fieldset, "rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
             let id = input.get_attribute("id").unwrap_or_default();
-            self.draw(Focus::None, None);
+            self.draw(Focus::Stay, None);
             focus_by_id(&self.screen, &id);
         }
         custom_event(&self.session, happened).transpose()
     }
 
-    /// Redraws the current screen, announces what changed (or empties the live region, so that
-    /// nothing said about an earlier screen lingers there), and moves focus.
+    /// Redraws the current screen, says in the live region what changed (or empties it), and
+    /// moves focus.
     fn draw(&self, focus: Focus, missing_answer: Option<&str>) {
         let screen = self.render_into(&self.screen, &self.session, self.layout, missing_answer);
-        let announcement = match (&screen, &focus) {
-            (Screen::Result(view), Focus::Heading) => Some(view.announcement.clone()),
-            (Screen::Questions(view), Focus::Feedback(id)) => view
-                .questions
-                .iter()
-                .find(|q| &q.id == id)
-                .and_then(|q| q.feedback.as_ref())
-                .map(|f| f.announcement.clone()),
-            // Focus goes back to the question, whose legend does not read out its message.
-            _ => missing_answer.map(|_| self.texts.select_first.to_string()),
-        };
-        self.status.set_text_content(announcement.as_deref());
+        let announcement = screen.announcement(&focus, missing_answer.is_some(), self.texts);
+        self.status.set_text_content(announcement);
         self.focus_in(&self.screen, focus);
     }
 
@@ -422,7 +400,7 @@ impl App {
     fn focus_in(&self, container: &Element, focus: Focus) {
         let ids = self.ids();
         let target = match focus {
-            Focus::None => return,
+            Focus::Stay => return,
             Focus::Heading => ids.heading(),
             Focus::Legend(question) => ids.legend(part::ANSWERING, &question),
             Focus::Feedback(question) => ids.feedback(part::ANSWERING, &question),
@@ -447,13 +425,7 @@ impl App {
         };
         let focused = self.host.matches(":focus-within").unwrap_or(false);
         if snapshot != self.session.snapshot() && self.session.adopt(&snapshot).is_ok() {
-            // A reader whose focus was in the quiz finds it where they are now.
-            let focus = match (focused, self.session.phase()) {
-                (false, _) => Focus::None,
-                (true, Phase::Answering) => first_focus(&self.session, self.layout),
-                (true, _) => Focus::Heading,
-            };
-            self.draw(focus, None);
+            self.draw(Focus::following(&self.session, self.layout, focused), None);
         }
     }
 
@@ -463,15 +435,6 @@ impl App {
             let _ = storage.set_item(&self.storage_key, &self.session.snapshot());
         }
     }
-}
-
-/// The focus target after moving to a question: the current legend, or the first one.
-fn first_focus(session: &Session, layout: Layout) -> Focus {
-    let position = match layout {
-        Layout::One => session.position(),
-        Layout::All => 0,
-    };
-    Focus::Legend(session.slot_at(position).question.id.clone())
 }
 
 /// The event `happened` causes in `session`, if any, as the page hears it: a bubbling,
