@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, Element, Event, EventTarget, HtmlElement, Storage};
 
 use super::dom::{add_class, append, attrs, has_class, set, Dom};
-use super::render::{self, part, Ids};
+use super::render::{self, action, part, Ids};
 use super::{js_error, parse_js, seed};
 use crate::events::Happened;
 use crate::json::Members;
@@ -247,15 +247,15 @@ impl App {
         let name = button.get_attribute("data-action").unwrap_or_default();
         let question = button.get_attribute("data-question").unwrap_or_default();
         let action = match name.as_str() {
-            "start" => Action::Start,
-            "next" => Action::Next,
-            "back" => Action::Back,
-            "reveal" => Action::Reveal {
+            action::START => Action::Start,
+            action::NEXT => Action::Next,
+            action::BACK => Action::Back,
+            action::REVEAL => Action::Reveal {
                 question: question.clone(),
             },
-            "finish" => Action::Finish,
-            "retry" => Action::Retry,
-            "share" | "copy" => return self.share(name == "share").map(|()| None),
+            action::FINISH => Action::Finish,
+            action::RETRY => Action::Retry,
+            action::SHARE | action::COPY => return self.share(name == action::SHARE).map(|()| None),
             _ => return Ok(None),
         };
         let happened = match self.session.act(&action) {

@@ -21,6 +21,26 @@ pub(crate) mod part {
     pub(crate) const PRINT: &str = "p";
 }
 
+/// The names of the buttons' actions (their `data-action`), which the app reads back.
+pub(crate) mod action {
+    /// Start the quiz.
+    pub(crate) const START: &str = "start";
+    /// Go to the next question.
+    pub(crate) const NEXT: &str = "next";
+    /// Go back a question.
+    pub(crate) const BACK: &str = "back";
+    /// Check a question's answer (the button names the question in `data-question`).
+    pub(crate) const REVEAL: &str = "reveal";
+    /// See the result.
+    pub(crate) const FINISH: &str = "finish";
+    /// Begin a new attempt.
+    pub(crate) const RETRY: &str = "retry";
+    /// Share the result through the Web Share API.
+    pub(crate) const SHARE: &str = "share";
+    /// Copy the result, with a link, to the clipboard.
+    pub(crate) const COPY: &str = "copy";
+}
+
 /// Ids of one mounted quiz's elements; `uid` keeps several quizzes on a page apart.
 pub(crate) struct Ids<'a> {
     pub(crate) uid: &'a str,
@@ -124,7 +144,7 @@ fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Element {
         &section,
         &[
             &dom.text("p", "rq-count", &view.count_text),
-            &dom.button("rq-button rq-primary", "start", view.start_label),
+            &dom.button("rq-button rq-primary", action::START, view.start_label),
         ],
     );
     section
@@ -161,13 +181,13 @@ fn questions(dom: &Dom, view: &QuestionsView, ids: &Ids<'_>, texts: &Texts, miss
     }
     let nav = dom.el("div", "rq-nav");
     if let Some(label) = &view.back_label {
-        append(&nav, &[&dom.button("rq-button rq-secondary", "back", label)]);
+        append(&nav, &[&dom.button("rq-button rq-secondary", action::BACK, label)]);
     }
     if let Some(label) = &view.next_label {
-        append(&nav, &[&dom.button("rq-button rq-primary", "next", label)]);
+        append(&nav, &[&dom.button("rq-button rq-primary", action::NEXT, label)]);
     }
     if let Some(label) = &view.finish_label {
-        append(&nav, &[&dom.button("rq-button rq-primary", "finish", label)]);
+        append(&nav, &[&dom.button("rq-button rq-primary", action::FINISH, label)]);
     }
     append(&section, &[&nav]);
     section
@@ -251,7 +271,7 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
         described_by.push_str(&feedback_id);
     }
     if let Some(label) = &view.reveal_label {
-        let button = dom.button("rq-button rq-secondary", "reveal", label);
+        let button = dom.button("rq-button rq-secondary", action::REVEAL, label);
         set(&button, "data-question", &view.id);
         append(&fieldset, &[&button]);
     }
@@ -319,16 +339,16 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
         append(&section, &[&band]);
     }
     let nav = dom.el("div", "rq-nav");
-    let (action, label) = if can_share {
-        ("share", &view.share_label)
+    let (share, label) = if can_share {
+        (action::SHARE, &view.share_label)
     } else {
-        ("copy", &view.copy_label)
+        (action::COPY, &view.copy_label)
     };
     append(
         &nav,
         &[
-            &dom.button("rq-button rq-primary", "retry", view.retry_label),
-            &dom.button("rq-button rq-secondary", action, label),
+            &dom.button("rq-button rq-primary", action::RETRY, view.retry_label),
+            &dom.button("rq-button rq-secondary", share, label),
         ],
     );
     // How copying the link went, said where the reader looks (a live region of its own).
