@@ -2,7 +2,7 @@
 
 use std::ops::RangeInclusive;
 
-use crate::error::{message, Error, ErrorKind, MESSAGES};
+use crate::error::{message, Error, ErrorKind, Message, MESSAGES};
 use crate::json::{quoted, Object, Value};
 use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
 use crate::scoring::Ratio;
@@ -159,7 +159,7 @@ pub(crate) fn decode(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
 }
 
 /// The path of field `key` of the object at `path`.
-fn join(path: &str, key: &str) -> String {
+fn join(path: &str, key: &str) -> Message {
     if path.is_empty() {
         message!(key)
     } else {
@@ -303,7 +303,7 @@ impl Reader<'_> {
         map: &Object<'_>,
         path: &str,
         key: &str,
-        check: fn(&str) -> Result<(), String>,
+        check: fn(&str) -> Result<(), Message>,
     ) -> Option<String> {
         let text = self.text(map, path, key)?;
         match check(&text) {
@@ -631,7 +631,7 @@ fn placeholder_source() -> Source {
 }
 
 /// Ids are 1–64 lowercase letters, digits, `-` and `_`, starting with a letter or digit.
-pub(crate) fn check_id(id: &str) -> Result<(), String> {
+pub(crate) fn check_id(id: &str) -> Result<(), Message> {
     let well_formed = id.len() <= 64
         && id
             .bytes()
@@ -648,7 +648,7 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
-fn check_date(date: &str) -> Result<(), String> {
+fn check_date(date: &str) -> Result<(), Message> {
     // The dashes are ASCII, so the parts between them start and end on character boundaries.
     let bytes = date.as_bytes();
     let number = crate::json::whole;
@@ -686,7 +686,7 @@ fn check_date(date: &str) -> Result<(), String> {
     }
 }
 
-fn check_url(url: &str) -> Result<(), String> {
+fn check_url(url: &str) -> Result<(), Message> {
     let host_len = url.strip_prefix("https://").map(|rest| {
         rest.bytes()
             .position(|b| matches!(b, b'/' | b'?' | b'#'))
@@ -705,7 +705,7 @@ fn check_url(url: &str) -> Result<(), String> {
     })
 }
 
-fn check_language(tag: &str) -> Result<(), String> {
+fn check_language(tag: &str) -> Result<(), Message> {
     // Split and read as bytes: every character a tag allows is ASCII.
     let mut parts = tag.as_bytes().split(|&b| b == b'-');
     let primary = parts.next().unwrap_or_default();

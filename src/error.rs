@@ -9,17 +9,57 @@ use crate::strings::{cat, Digits, Written};
 pub(crate) const MESSAGES: bool = cfg!(feature = "messages");
 
 /// An error message (or path) made of `pieces` as [`cat!`] makes it; in a build without
-/// [`MESSAGES`], an empty string, the pieces never evaluated, so that their code and text drop out.
+/// [`MESSAGES`], a [`NoMessage`], the pieces never evaluated, so that their code and text drop
+/// out, and no `String` is made, moved or dropped in their place (1 KB less in the page).
+#[cfg(feature = "messages")]
 macro_rules! message {
     ($($piece:expr),+ $(,)?) => {
-        if $crate::error::MESSAGES {
-            $crate::strings::cat!($($piece),+)
-        } else {
-            ::std::string::String::new()
-        }
+        $crate::strings::cat!($($piece),+)
     };
 }
+#[cfg(not(feature = "messages"))]
+macro_rules! message {
+    ($($piece:expr),+ $(,)?) => {{
+        if false {
+            $(let _ = &$piece;)+
+        }
+        $crate::error::NoMessage
+    }};
+}
 pub(crate) use message;
+
+/// What [`message!`] makes: a `String`, or in a build without [`MESSAGES`], a [`NoMessage`].
+#[cfg(feature = "messages")]
+pub(crate) type Message = String;
+/// What [`message!`] makes: a `String`, or in a build without [`MESSAGES`], a [`NoMessage`].
+#[cfg(not(feature = "messages"))]
+pub(crate) type Message = NoMessage;
+
+/// A message in a build without [`MESSAGES`]: nothing, read as an empty text.
+#[cfg(not(feature = "messages"))]
+pub(crate) struct NoMessage;
+
+#[cfg(not(feature = "messages"))]
+impl std::ops::Deref for NoMessage {
+    type Target = str;
+    fn deref(&self) -> &str {
+        ""
+    }
+}
+
+#[cfg(not(feature = "messages"))]
+impl From<NoMessage> for String {
+    fn from(_: NoMessage) -> String {
+        String::new()
+    }
+}
+
+#[cfg(not(feature = "messages"))]
+impl From<&NoMessage> for String {
+    fn from(_: &NoMessage) -> String {
+        String::new()
+    }
+}
 
 /// Where a problem is: a position in the JSON text, a path into the document, or nowhere in particular.
 #[derive(Debug, Clone, PartialEq, Eq)]

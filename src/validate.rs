@@ -1,7 +1,7 @@
 //! The rules a quiz must follow beyond its JSON shape, checked all at once.
 
 use crate::decode::{self, Draft, MAX_QUESTIONS};
-use crate::error::{message, Error, ErrorKind, Errors, MESSAGES};
+use crate::error::{message, Error, ErrorKind, Errors, Message, MESSAGES};
 
 use crate::model::{Choice, Kind, Policy, Question, Quiz, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
@@ -396,7 +396,7 @@ fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 }
 
 /// `bands[i]`.
-fn band_path(i: usize) -> String {
+fn band_path(i: usize) -> Message {
     message!("bands[", i.digits(), "]")
 }
 
