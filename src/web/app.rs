@@ -154,10 +154,12 @@ impl App {
         // another tab saving progress.
         let listen = |target: &EventTarget, event: &str| {
             let (app, host) = (Rc::clone(&app), host.clone());
-            let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            // Taking a `JsValue`, as the idle callback's and the share promise's closures do,
+            // makes one closure type of the three: a listener only ever gets events.
+            let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
                 // The page is told once the quiz is done with the event: a listener of the
                 // page's may click in the quiz at once, which must find it free to handle that.
-                let told = app.borrow_mut().handle(&event);
+                let told = app.borrow_mut().handle(event.unchecked_ref());
                 let result = told.and_then(|told| match told {
                     Some(told) => host.dispatch_event(&told).map(drop),
                     None => Ok(()),
@@ -176,7 +178,10 @@ impl App {
         listen(&window, "beforeprint")?;
         listen(&window, "afterprint")?;
         listen(&window, "storage")?;
-        let rehearse = Closure::once_into_js(move |_: JsValue| app.borrow().rehearse(quiz));
+        // Every closure handed to the page is one `FnMut(JsValue)` (no `once_into_js`, whose
+        // wrapper is code of its own); this one runs once, and goes when the browser drops it.
+        let rehearse = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| app.borrow().rehearse(Arc::clone(&quiz)))
+            .into_js_value();
         // Not every browser has idle callbacks; one without them compiles on the first click.
         let _ = window.request_idle_callback(rehearse.unchecked_ref());
         Ok(())
@@ -309,12 +314,13 @@ impl App {
         // said in the live region.
         let say = |text: Option<String>| {
             let status = status.clone();
-            Closure::once_into_js(move |outcome: JsValue| {
+            Closure::<dyn FnMut(JsValue)>::new(move |outcome: JsValue| {
                 let closed = js_sys::Reflect::get(&outcome, &"name".into()).is_ok_and(|name| name == "AbortError");
-                if let (Some(text), false) = (text, closed) {
-                    status.set_text_content(Some(&text));
+                if let (Some(text), false) = (&text, closed) {
+                    status.set_text_content(Some(text));
                 }
             })
+            .into_js_value()
         };
         let failed = say(Some(cat!(texts.share_failed, " ", url)));
         let done = say((!native).then(|| texts.copied.to_string()));
