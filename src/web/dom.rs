@@ -95,6 +95,12 @@ pub(crate) fn append(parent: &Element, children: &[&Element]) {
     }
 }
 
+/// Appends `child`, which the caller has no more use for: the handle is dropped here, once,
+/// rather than at each call.
+pub(crate) fn put(parent: &Element, child: Element) {
+    parent.append_child(&child).unwrap_throw();
+}
+
 /// Appends text after the children, as a text node.
 pub(crate) fn add_text(parent: &Element, text: &str) {
     parent.append_with_str_1(text).unwrap_throw();

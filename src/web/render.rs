@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use web_sys::Element;
 
-use super::dom::{add_class, add_text, append, attrs, set, Dom};
+use super::dom::{add_class, add_text, attrs, put, set, Dom};
 use crate::strings::{cat, Digits};
 use crate::{
     AnswerKeyView, FeedbackView, IntroView, Kind, Mark, Outcome, QuestionView, QuestionsView, ResultView, Screen, Texts,
@@ -86,7 +86,7 @@ pub(crate) fn screen(container: &Element, screen: &Screen, ids: &Ids<'_>, texts:
         Screen::Result(view) => result(&dom, view, ids),
     };
     container.set_text_content(None);
-    append(container, &[&content]);
+    put(container, content);
 }
 
 /// Fills `container` with every question of the attempt, answers shown: what a printout shows.
@@ -94,7 +94,8 @@ pub(crate) fn answer_key(container: &Element, view: &AnswerKeyView, ids: &Ids<'_
     let dom = Dom::of(container, ids.content_lang);
     let list = review_list(&dom, &view.questions, ids, part::PRINT);
     container.set_text_content(None);
-    append(container, &[&dom.text("h2", "rq-title", view.heading), &list]);
+    put(container, dom.text("h2", "rq-title", view.heading));
+    put(container, list);
 }
 
 /// Shows problems in place of the quiz, so an editor (or a reader) sees them rather than an empty
@@ -104,48 +105,46 @@ pub(crate) fn error(element: &Element, messages: &[String], texts: &Texts) {
     let dom = Dom::of(element, None);
     let alert = dom.el("div", "rq-load-error");
     attrs(&alert, &[("role", "alert"), ("tabindex", "-1")]);
-    append(&alert, &[&dom.text("p", "rq-load-error-title", texts.load_error)]);
+    put(&alert, dom.text("p", "rq-load-error-title", texts.load_error));
     if !messages.is_empty() {
         let list = dom.el("ul", "");
         for message in messages {
-            append(&list, &[&dom.content("li", "", message)]);
+            put(&list, dom.content("li", "", message));
         }
-        append(&alert, &[&list]);
+        put(&alert, list);
     }
     add_class(element, "rq-root");
     set(element, "dir", texts.dir);
     element.set_text_content(None);
-    append(element, &[&alert]);
+    put(element, alert);
 }
 
 fn intro(dom: &Dom, view: &IntroView, ids: &Ids<'_>) -> Element {
     let section = dom.el("section", "rq-intro");
     let heading = dom.content("h2", "rq-title", &view.title);
     attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")]);
-    append(&section, &[&heading]);
+    put(&section, heading);
     if let Some(intro) = &view.intro {
-        append(&section, &[&dom.content("p", "rq-intro-text", intro)]);
+        put(&section, dom.content("p", "rq-intro-text", intro));
     }
     let source = dom.el("p", "rq-source");
     add_text(&source, &cat!(view.source_label, " "));
     let headline = dom.link(&view.url, &view.headline);
     dom.editorial(&headline);
-    append(&source, &[&headline]);
+    put(&source, headline);
     add_text(&source, &cat!(" — ", view.byline));
-    append(&section, &[&source]);
+    put(&section, source);
     if !view.corrections.is_empty() {
         let list = dom.el("ul", "rq-corrections");
         for correction in &view.corrections {
-            append(&list, &[&dom.content("li", "", correction)]);
+            put(&list, dom.content("li", "", correction));
         }
-        append(&section, &[&list]);
+        put(&section, list);
     }
-    append(
+    put(&section, dom.text("p", "rq-count", &view.count_text));
+    put(
         &section,
-        &[
-            &dom.text("p", "rq-count", &view.count_text),
-            &dom.button("rq-button rq-primary", action::START, view.start_label),
-        ],
+        dom.button("rq-button rq-primary", action::START, view.start_label),
     );
     section
 }
@@ -164,8 +163,9 @@ fn questions(dom: &Dom, view: &QuestionsView, ids: &Ids<'_>, texts: &Texts, miss
             ("aria-labelledby", &ids.progress()),
         ],
     );
-    append(&progress, &[&progress_text, &bar]);
-    append(&section, &[&progress]);
+    put(&progress, progress_text);
+    put(&progress, bar);
+    put(&section, progress);
     let numbered = view.questions.len() > 1;
     for question_view in &view.questions {
         let missing = missing_answer == Some(question_view.id.as_str());
@@ -177,19 +177,19 @@ fn questions(dom: &Dom, view: &QuestionsView, ids: &Ids<'_>, texts: &Texts, miss
             numbered,
             missing.then_some(texts.select_first),
         );
-        append(&section, &[&fieldset]);
+        put(&section, fieldset);
     }
     let nav = dom.el("div", "rq-nav");
     if let Some(label) = &view.back_label {
-        append(&nav, &[&dom.button("rq-button rq-secondary", action::BACK, label)]);
+        put(&nav, dom.button("rq-button rq-secondary", action::BACK, label));
     }
     if let Some(label) = &view.next_label {
-        append(&nav, &[&dom.button("rq-button rq-primary", action::NEXT, label)]);
+        put(&nav, dom.button("rq-button rq-primary", action::NEXT, label));
     }
     if let Some(label) = &view.finish_label {
-        append(&nav, &[&dom.button("rq-button rq-primary", action::FINISH, label)]);
+        put(&nav, dom.button("rq-button rq-primary", action::FINISH, label));
     }
-    append(&section, &[&nav]);
+    put(&section, nav);
     section
 }
 
@@ -201,19 +201,20 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
     let legend = dom.el("legend", "rq-legend");
     attrs(&legend, &[("id", &ids.legend(part, &view.id)), ("tabindex", "-1")]);
     if numbered {
-        append(&legend, &[&dom.text("span", "rq-number", &view.number_text)]);
+        put(&legend, dom.text("span", "rq-number", &view.number_text));
     }
-    append(&legend, &[&dom.content("span", "rq-prompt", &view.prompt)]);
+    put(&legend, dom.content("span", "rq-prompt", &view.prompt));
     let hint_id = cat!(id, "-hint");
     let hint = dom.text("p", "rq-hint", view.hint);
     set(&hint, "id", &hint_id);
-    append(&fieldset, &[&legend, &hint]);
+    put(&fieldset, legend);
+    put(&fieldset, hint);
     let mut described_by = hint_id;
     if let Some(message) = error {
         let error_id = cat!(id, "-error");
         let error = dom.text("p", "rq-error-message", message);
         set(&error, "id", &error_id);
-        append(&fieldset, &[&error]);
+        put(&fieldset, error);
         add_class(&fieldset, "rq-has-error");
         described_by.push(' ');
         described_by.push_str(&error_id);
@@ -245,7 +246,7 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
         }
         let label = dom.el("label", "rq-label");
         set(&label, "for", &choice_id);
-        append(&label, &[&dom.content("span", "rq-choice-text", &choice.text)]);
+        put(&label, dom.content("span", "rq-choice-text", &choice.text));
         if let (Some(mark), Some(text)) = (choice.mark, &choice.mark_text) {
             let (class, row_class, icon) = match mark {
                 Mark::CorrectPicked => ("rq-mark rq-mark-correct", "rq-choice-correct", "✓"),
@@ -255,25 +256,26 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
             let badge = dom.el("span", class);
             let icon = dom.text("span", "rq-icon", icon);
             set(&icon, "aria-hidden", "true");
-            append(&badge, &[&icon]);
+            put(&badge, icon);
             add_text(&badge, &cat!(" ", text));
-            append(&label, &[&badge]);
+            put(&label, badge);
             add_class(&row, row_class);
         }
-        append(&row, &[&input, &label]);
-        append(&choices, &[&row]);
+        put(&row, input);
+        put(&row, label);
+        put(&choices, row);
     }
-    append(&fieldset, &[&choices]);
+    put(&fieldset, choices);
     if let Some(feedback_view) = &view.feedback {
         let feedback_id = ids.feedback(part, &view.id);
-        append(&fieldset, &[&feedback(dom, feedback_view, &feedback_id)]);
+        put(&fieldset, feedback(dom, feedback_view, &feedback_id));
         described_by.push(' ');
         described_by.push_str(&feedback_id);
     }
     if let Some(label) = &view.reveal_label {
         let button = dom.button("rq-button rq-secondary", action::REVEAL, label);
         set(&button, "data-question", &view.id);
-        append(&fieldset, &[&button]);
+        put(&fieldset, button);
     }
     set(&fieldset, "aria-describedby", &described_by);
     fieldset
@@ -291,17 +293,18 @@ fn feedback(dom: &Dom, view: &FeedbackView, id: &str) -> Element {
     let title = dom.el("p", "rq-feedback-title");
     let icon = dom.text("span", "rq-icon", icon);
     set(&icon, "aria-hidden", "true");
-    append(&title, &[&icon]);
+    put(&title, icon);
     add_text(&title, &cat!(" ", view.title));
-    append(&block, &[&title, &dom.text("p", "rq-points", &view.points_text)]);
+    put(&block, title);
+    put(&block, dom.text("p", "rq-points", &view.points_text));
     for text in &view.choice_feedback {
-        append(&block, &[&dom.content("p", "rq-choice-feedback", text)]);
+        put(&block, dom.content("p", "rq-choice-feedback", text));
     }
-    append(&block, &[&dom.content("p", "rq-explanation", &view.explanation)]);
+    put(&block, dom.content("p", "rq-explanation", &view.explanation));
     if let Some(passage) = &view.passage {
         let line = dom.el("p", "rq-passage");
-        append(&line, &[&dom.link(passage, view.passage_label)]);
-        append(&block, &[&line]);
+        put(&line, dom.link(passage, view.passage_label));
+        put(&block, line);
     }
     block
 }
@@ -319,24 +322,14 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
     let heading = dom.text("h2", "rq-title", view.heading);
     attrs(&heading, &[("id", &ids.heading()), ("tabindex", "-1")]);
     let pass_class = if view.passed { "rq-pass rq-passed" } else { "rq-pass" };
-    append(
-        &section,
-        &[
-            &heading,
-            &dom.text("p", "rq-score", &view.score_text),
-            &dom.text("p", pass_class, &view.pass_text),
-        ],
-    );
+    put(&section, heading);
+    put(&section, dom.text("p", "rq-score", &view.score_text));
+    put(&section, dom.text("p", pass_class, &view.pass_text));
     if let (Some(title), Some(message)) = (&view.band_title, &view.band_message) {
         let band = dom.el("div", "rq-band");
-        append(
-            &band,
-            &[
-                &dom.content("p", "rq-band-title", title),
-                &dom.content("p", "rq-band-message", message),
-            ],
-        );
-        append(&section, &[&band]);
+        put(&band, dom.content("p", "rq-band-title", title));
+        put(&band, dom.content("p", "rq-band-message", message));
+        put(&section, band);
     }
     let nav = dom.el("div", "rq-nav");
     let (share, label) = if can_share {
@@ -344,25 +337,18 @@ fn result(dom: &Dom, view: &ResultView, ids: &Ids<'_>) -> Element {
     } else {
         (action::COPY, &view.copy_label)
     };
-    append(
+    put(
         &nav,
-        &[
-            &dom.button("rq-button rq-primary", action::RETRY, view.retry_label),
-            &dom.button("rq-button rq-secondary", share, label),
-        ],
+        dom.button("rq-button rq-primary", action::RETRY, view.retry_label),
     );
+    put(&nav, dom.button("rq-button rq-secondary", share, label));
     // How copying the link went, said where the reader looks (a live region of its own).
     let share_status = dom.el("p", "rq-share-status");
     set(&share_status, "role", "status");
-    append(
-        &section,
-        &[
-            &nav,
-            &share_status,
-            &dom.text("h3", "rq-review-heading", view.review_heading),
-        ],
-    );
-    append(&section, &[&review_list(dom, &view.review, ids, part::REVIEW)]);
+    put(&section, nav);
+    put(&section, share_status);
+    put(&section, dom.text("h3", "rq-review-heading", view.review_heading));
+    put(&section, review_list(dom, &view.review, ids, part::REVIEW));
     section
 }
 
@@ -371,8 +357,8 @@ fn review_list(dom: &Dom, questions: &[QuestionView], ids: &Ids<'_>, part: &str)
     let list = dom.el("ol", "rq-review");
     for item in questions {
         let entry = dom.el("li", "");
-        append(&entry, &[&question(dom, item, ids, part, true, None)]);
-        append(&list, &[&entry]);
+        put(&entry, question(dom, item, ids, part, true, None));
+        put(&list, entry);
     }
     list
 }
