@@ -73,10 +73,9 @@ setup_browser() {
 # The JS glue is then minified with esbuild: wasm-bindgen writes it readable, with every doc
 # comment (about 1.5 KB brotli). Its TypeScript types stay beside it in reader_quiz.d.ts. The
 # headless build (`--features headless`) keeps its names, such as `QuizSession.name`, as
-# publishers meet them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. The
-# widget's glue also loses wasm-bindgen's fallback for a WASM served under the wrong type, which
-# its element never takes (scripts/trim-glue.mjs; 0.2 KB brotli). Last, the names the WASM imports
-# its glue by, and wasm-bindgen's own exports, are shortened in both files (about 1.9 KB brotli).
+# publishers meet them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. Last,
+# the names the WASM imports its glue by, and wasm-bindgen's own exports, are shortened in both
+# files (about 1.9 KB brotli).
 build_one() {
   local out="www/${2:-pkg}"
   CARGO_TARGET_DIR=target/page RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
@@ -84,11 +83,7 @@ build_one() {
     wasm-pack --quiet build --release --target web --out-dir "$out" --out-name reader_quiz --no-pack . \
     -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size $1
   local keep_names=
-  if [[ $1 == *headless* ]]; then
-    keep_names=--keep-names
-  else
-    node scripts/trim-glue.mjs "$out"
-  fi
+  [[ $1 == *headless* ]] && keep_names=--keep-names
   esbuild --minify $keep_names --format=esm --log-level=warning --allow-overwrite \
     "$out/reader_quiz.js" --outfile="$out/reader_quiz.js"
   node scripts/shorten-names.mjs "$out" >/dev/null

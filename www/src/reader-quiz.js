@@ -6,7 +6,7 @@
 // This is the source: scripts/build-element.mjs bundles it with its styles (quiz.css, shared by
 // every copy on the page as one constructed stylesheet) and the widget's JS glue, minified, into
 // www/reader-quiz.js, so that the widget costs two requests: that script and the WASM.
-import init, { mount } from "../pkg/reader_quiz.js";
+import { initSync, mount } from "../pkg/reader_quiz.js";
 import STYLES from "./quiz.css";
 
 const base = new URL(".", import.meta.url);
@@ -55,7 +55,8 @@ const deadline = () => AbortSignal.timeout?.(LOAD_TIMEOUT_MS);
  * is bundled into this script, or `pkg-headless`, which also words what is wrong with a broken
  * questions file (the widget's leaves that out, as no reader of a published quiz needs it), its
  * glue fetched alongside its WASM. The WASM compiles as it streams in, and the glue instantiates
- * the compiled module. One a server sends under another type than application/wasm compiles from
+ * the compiled module (the widget's at once, through `initSync`: instantiating a compiled module
+ * is quick, and only the bundle's `init` would also fetch). One a server sends under another type than application/wasm compiles from
  * its bytes once they are all in (streaming refuses such a response before reading its body; one
  * it has read from, it failed to compile or to receive, and that failure is the one to report).
  */
@@ -68,7 +69,13 @@ function loadEngine(build = "pkg") {
         response.bodyUsed ? Promise.reject(error) : response.arrayBuffer().then(WebAssembly.compile),
       );
     });
-    const glue = build === "pkg" ? { default: init, mount } : await import(new URL(`${build}/reader_quiz.js`, base).href);
+    if (build === "pkg") {
+      // The bundled glue instantiates the module compiled here as it is: its async `init`, which
+      // can also fetch and stream a URL, would only add bytes.
+      initSync({ module: await wasm });
+      return { mount };
+    }
+    const glue = await import(new URL(`${build}/reader_quiz.js`, base).href);
     await glue.default({ module_or_path: wasm });
     return glue;
   })().catch((error) => {
