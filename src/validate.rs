@@ -196,7 +196,8 @@ fn first_use(ids: &[&str], path: &str, what: &str, errors: &mut Vec<Error>) {
 
 /// Checks the choices' `h5p` weights and `moodle` fractions: each is refused where the question
 /// is scored otherwise, and fractions are given for every choice or none, lie between −1 and 1,
-/// and the positive ones add up to 1.
+/// are above 0 for the correct choices and 0 or below for the wrong ones, and those of the correct
+/// choices add up to 1.
 fn check_choice_scoring(question: &Question, quiz_policy: Policy, path: &str, errors: &mut Vec<Error>) {
     let first = |has: fn(&Choice) -> bool| question.choices.iter().position(has);
     let weight = first(|c| c.weight.is_some());
@@ -220,30 +221,51 @@ fn check_choice_scoring(question: &Question, quiz_policy: Policy, path: &str, er
         errors.push(Error::at(ErrorKind::Scoring, message!(path, ".choices"), message));
         return;
     }
+    // A correct choice earns, a wrong one costs or is neutral: so that exactly the correct set
+    // scores the whole point, as under every other policy.
+    let mut misfits = false;
     for (j, choice) in question.choices.iter().enumerate() {
-        if let Some(f) = choice.fraction.filter(|f| *f < Ratio::from_int(-1) || *f > Ratio::ONE) {
-            let message = message!("fraction ", f.written(), " is outside -1 to 1");
-            errors.push(Error::at(
-                ErrorKind::Scoring,
-                message!(path, ".choices[", j.digits(), "].fraction"),
-                message,
-            ));
-        }
+        let Some(f) = choice.fraction else {
+            continue;
+        };
+        // In lowest terms with a positive denominator: the numerator gives the sign.
+        let message = if f.numer().unsigned_abs() > f.denom().unsigned_abs() {
+            message!("fraction ", f.written(), " is outside -1 to 1")
+        } else if choice.correct != (f.numer() > 0) {
+            match choice.correct {
+                true => message!(
+                    "the choice is correct, so its fraction must be above 0, found ",
+                    f.written()
+                ),
+                false => message!(
+                    "the choice is wrong, so its fraction must be 0 or below, found ",
+                    f.written()
+                ),
+            }
+        } else {
+            continue;
+        };
+        errors.push(Error::at(
+            ErrorKind::Scoring,
+            message!(path, ".choices[", j.digits(), "].fraction"),
+            message,
+        ));
+        misfits = true;
     }
     // Added up over the fractions' common denominator, when it is one the quiz may have: a
     // finer one is reported for the whole quiz, and the sum could overflow on the way.
     let fractions = || question.choices.iter().filter_map(|c| c.fraction);
     let common = fractions().fold(1, |l, f| scoring::lcm(l, f.denom()));
-    if common > MAX_COMMON_DENOMINATOR {
+    if misfits || common > MAX_COMMON_DENOMINATOR {
         return;
     }
-    let positive: i64 = fractions()
-        .filter(|f| *f > Ratio::ZERO)
+    let earned: i64 = fractions()
+        .filter(|f| f.numer() > 0)
         .map(|f| f.numer() * (common / f.denom()))
         .sum();
-    if positive != common {
-        let sum = Ratio::new(positive, common).unwrap_or(Ratio::ZERO);
-        let message = message!("the positive fractions add up to ", sum.written(), ", not 1");
+    if earned != common {
+        let sum = Ratio::new(earned, common).unwrap_or(Ratio::ZERO);
+        let message = message!("the correct choices' fractions add up to ", sum.written(), ", not 1");
         errors.push(Error::at(ErrorKind::Scoring, message!(path, ".choices"), message));
     }
 }

@@ -252,7 +252,30 @@ fn each_rule_reports_its_exact_message_at_its_path() {
                     c["fraction"] = json!(f);
                 }
             },
-            &["questions[1].choices: the positive fractions add up to 3/4, not 1"],
+            &["questions[1].choices: the correct choices' fractions add up to 3/4, not 1"],
+        ),
+        (
+            "a moodle fraction at odds with its choice's correctness",
+            |d| {
+                d["questions"][1]["policy"] = json!("moodle");
+                for (c, f) in d["questions"][1]["choices"].as_array_mut().unwrap().iter_mut().zip(["-1/2", "1", "1/2"]) {
+                    c["fraction"] = json!(f);
+                }
+            },
+            &[
+                "questions[1].choices[0].fraction: the choice is correct, so its fraction must be above 0, found -1/2",
+                "questions[1].choices[2].fraction: the choice is wrong, so its fraction must be 0 or below, found 1/2",
+            ],
+        ),
+        (
+            "a correct choice with a moodle fraction of 0",
+            |d| {
+                d["questions"][1]["policy"] = json!("moodle");
+                for (c, f) in d["questions"][1]["choices"].as_array_mut().unwrap().iter_mut().zip(["1", "0", "0"]) {
+                    c["fraction"] = json!(f);
+                }
+            },
+            &["questions[1].choices[1].fraction: the choice is correct, so its fraction must be above 0, found 0"],
         ),
         (
             "moodle fractions too fine to add up",
@@ -262,7 +285,7 @@ fn each_rule_reports_its_exact_message_at_its_path() {
                 d["questions"][1]["choices"] = primes
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| json!({ "id": format!("c{i}"), "text": "T", "correct": i == 0, "fraction": format!("1/{p}") }))
+                    .map(|(i, p)| json!({ "id": format!("c{i}"), "text": "T", "correct": i == 0, "fraction": format!("{}1/{p}", if i == 0 { "" } else { "-" }) }))
                     .collect();
             },
             &["questions: the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts"],
