@@ -54,7 +54,7 @@ fn check_names_where_a_file_stops_being_utf8_and_a_byte_order_mark_is_no_problem
     assert_eq!(
         stderr(&output),
         format!(
-            "{}: line 2, column 16: the file is not UTF-8 text: save it as UTF-8\n",
+            "{0}: line 2, column 16: the file is not UTF-8 text: save it as UTF-8\n{0}: 1 problem\n",
             latin1.display()
         )
     );
@@ -147,7 +147,8 @@ fn score_reports_answers_that_name_unknown_ids() {
         stderr(&output),
         format!(
             "{answers}: capital: question \"capital\" has no choice \"paris\"\n\
-             {answers}: weather: the quiz has no question with this id\n"
+             {answers}: weather: the quiz has no question with this id\n\
+             {answers}: 2 problems\n"
         )
     );
 }
@@ -162,9 +163,74 @@ fn schema_prints_the_json_schema() {
 
 #[test]
 fn a_wrong_command_line_prints_usage_and_exits_2() {
-    for args in [&[][..], &["check"], &["frobnicate", "x"], &["score", "a.json"]] {
+    for args in [
+        &[][..],
+        &["check"],
+        &["score", "a.json"],
+        &["check", "a.json", "b.json"],
+    ] {
         let output = quiz(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(stderr(&output).starts_with("usage:"), "{args:?}");
     }
+}
+
+#[test]
+fn a_mistyped_command_is_named_before_the_usage() {
+    let output = quiz(&["chek", "questions.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("quiz: unknown command \"chek\"\nusage:"));
+}
+
+#[test]
+fn help_anywhere_on_the_command_line_prints_the_usage() {
+    for args in [&["--help"][..], &["check", "--help"], &["score", "-h"], &["help"]] {
+        let output = quiz(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&output).starts_with("usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_file_past_the_size_limit_is_refused_without_reading_it_all() {
+    // An endless stream is the extreme case: only the limit and one byte more are read.
+    let output = quiz(&["check", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "/dev/zero: the file is more than the limit of 8388608 bytes\n/dev/zero: 1 problem\n"
+    );
+}
+
+#[test]
+fn output_cut_short_by_its_reader_ends_quietly_and_a_full_disk_is_reported() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // A reader that stops at once, as `quiz schema | head -c 0` would.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .arg("schema")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut errors = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut errors).unwrap();
+    assert_eq!((status.code(), errors.as_str()), (Some(0), ""));
+
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args(["check", "questions.json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        stderr(&output).starts_with("quiz: cannot write the output: "),
+        "{}",
+        stderr(&output)
+    );
 }
