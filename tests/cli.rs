@@ -206,7 +206,8 @@ fn a_file_past_the_size_limit_is_refused_without_reading_it_all() {
 fn output_cut_short_by_its_reader_ends_quietly_and_a_full_disk_is_reported() {
     use std::io::Read;
     use std::process::Stdio;
-    // A reader that stops at once, as `quiz schema | head -c 0` would.
+    // A reader that stops at once, as `quiz schema | head -c 0` would: the pipe's reading end is
+    // closed before the command writes.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
         .arg("schema")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -214,7 +215,7 @@ fn output_cut_short_by_its_reader_ends_quietly_and_a_full_disk_is_reported() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    drop(child.stdout.take());
+    child.stdout = None;
     let status = child.wait().unwrap();
     let mut errors = String::new();
     child.stderr.take().unwrap().read_to_string(&mut errors).unwrap();
