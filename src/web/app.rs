@@ -44,6 +44,11 @@ pub(crate) fn parse_layout(name: Option<&str>) -> Result<Layout, String> {
 }
 
 impl Options {
+    /// The colour theme the page asked for.
+    pub(crate) fn theme(&self) -> Theme {
+        self.theme
+    }
+
     /// The interface language the page asked for, if any.
     pub(crate) fn language(&self) -> Option<&str> {
         self.language.as_deref()
@@ -124,15 +129,7 @@ impl App {
         let texts = Texts::for_language(options.language.as_deref().unwrap_or(quiz_language));
         // The interface's own direction, not the page's: English words on a right-to-left page
         // would otherwise be reordered around their numbers and full stops.
-        attrs(
-            &host,
-            &[
-                (MOUNTED, ""),
-                ("lang", texts.tag),
-                ("dir", texts.dir),
-                ("data-theme", options.theme.name()),
-            ],
-        );
+        attrs(&host, &[(MOUNTED, ""), ("lang", texts.tag), ("dir", texts.dir)]);
         host.set_text_content(None);
         append(&host, &[&screen, &print, &status]);
         let uid = cat!("rq", INSTANCES.fetch_add(1, Ordering::Relaxed).digits());

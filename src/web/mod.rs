@@ -95,6 +95,8 @@ pub fn mount(
     }
     let options = app::Options::from_js(&options)?;
     let texts = Texts::for_language(options.language().unwrap_or("en"));
+    // In the colours asked for, whatever it shows: the quiz, or why there is none.
+    dom::set(&element, "data-theme", options.theme().name());
     if !options.problems.is_empty() {
         // Shown as a broken file's problems are, in place of a quiz drawn otherwise than asked;
         // the first is thrown (joining them would cost the widget 0.1 KB).

@@ -276,6 +276,36 @@ test("an unknown layout or theme shows in the quiz's place, rather than a quiz l
   await expect(upper.locator(".rq-root")).toHaveAttribute("data-theme", "dark");
 });
 
+test("the theme asked for colours the opener, the loading message and a quiz that cannot load, not only the quiz", async ({ page }) => {
+  await serve(
+    page,
+    "themed.html",
+    quizPage(`<reader-quiz id="opener" src="questions.json" collapsed theme="Dark"></reader-quiz>
+      <reader-quiz id="missing" src="missing.json" theme="dark"></reader-quiz>
+      <reader-quiz id="broken" src="broken.json" theme="dark"></reader-quiz>`),
+  );
+  await page.route("**/missing.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await serve(page, "broken.json", "{");
+  // The questions are held back, so that the loading message stays in sight.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/questions.json", async (route) => (await held, route.continue()));
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/themed.html");
+  const dark = "rgb(22, 24, 26)";
+  const opener = page.locator("reader-quiz#opener");
+  await expect(opener.locator(".rq-root")).toHaveCSS("background-color", dark);
+  await opener.getByRole("button", { name: "Take the quiz" }).click();
+  await expect(opener.getByRole("status")).toHaveText("Loading the quiz…");
+  await expect(opener.locator(".rq-root")).toHaveCSS("background-color", dark);
+  release();
+  await expect(opener.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  await expect(page.locator("reader-quiz#missing").getByRole("alert")).toHaveText("The questions file could not be loaded (HTTP 404).");
+  await expect(page.locator("reader-quiz#missing .rq-root")).toHaveCSS("background-color", dark);
+  await expect(page.locator("reader-quiz#broken").getByRole("alert")).toContainText("This quiz could not be loaded");
+  await expect(page.locator("reader-quiz#broken .rq-root")).toHaveCSS("background-color", dark);
+});
+
 test("a collapsed quiz the reader opened stays open, at their question, when they reload the page", async ({ page }) => {
   await serve(page, "collapsed.html", quizPage(`<reader-quiz id="opened" src="questions.json" collapsed></reader-quiz>
     <reader-quiz id="closed" src="questions.json" collapsed></reader-quiz>`));

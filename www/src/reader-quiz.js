@@ -102,6 +102,10 @@ class ReaderQuiz extends HTMLElement {
     this.#container = document.createElement("div");
     // The preload texts are all written left to right, whatever the page's direction.
     this.#container.dir = "ltr";
+    // In the colours asked for before the quiz is drawn too: the opener, "Loading the quiz…",
+    // and a file that cannot be had. An unknown theme is the system's, as the quiz says then.
+    const theme = this.getAttribute("theme");
+    if (theme) this.#container.dataset.theme = theme.toLowerCase();
     root.append(this.#container);
     const instance = this.id || String(instances++);
     for (const name of EVENTS) {
