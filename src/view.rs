@@ -205,8 +205,9 @@ pub struct QuestionView {
     pub prompt: String,
     /// Single or multiple answer.
     pub kind: Kind,
-    /// "Select one answer" or "Select all that apply".
-    pub hint: &'static str,
+    /// "Select one answer" or "Select all that apply", until the answer is shown: then there is
+    /// nothing left to select.
+    pub hint: Option<&'static str>,
     /// The choices in display order.
     pub choices: Vec<ChoiceView>,
     /// Whether the answer has been revealed.
@@ -455,10 +456,10 @@ fn question_view(
         number_text: texts.question_number(position + 1),
         prompt: question.prompt.clone(),
         kind: question.kind,
-        hint: match question.kind {
+        hint: (!revealed).then_some(match question.kind {
             Kind::Single => texts.hint_single,
             Kind::Multiple => texts.hint_multiple,
-        },
+        }),
         choices,
         revealed,
         reveal_label: (reveal_each && !revealed).then_some(texts.check),

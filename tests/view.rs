@@ -404,11 +404,20 @@ fn the_hint_depends_on_the_kind_of_question() {
     let mut s = mixed();
     let q1 = current_view(&s);
     assert_eq!(q1.kind, Kind::Single);
-    assert_eq!(q1.hint, "Select one answer.");
+    assert_eq!(q1.hint, Some("Select one answer."));
     s.next_question().unwrap();
     let q2 = current_view(&s);
     assert_eq!(q2.kind, Kind::Multiple);
-    assert_eq!(q2.hint, "Select all that apply.");
+    assert_eq!(q2.hint, Some("Select all that apply."));
+}
+
+#[test]
+fn a_question_whose_answer_is_shown_has_no_hint_left_to_follow() {
+    let mut s = mixed();
+    answer_and_reveal(&mut s, "q1", &["a"]);
+    assert_eq!(current_view(&s).hint, None);
+    s.finish().unwrap();
+    assert!(result_view(&s).review.iter().all(|q| q.hint.is_none()));
 }
 
 #[test]
@@ -729,10 +738,14 @@ fn the_whole_page_shows_every_question_of_the_attempt_numbered() {
         .map(|q| (q.number, q.number_text.as_str()))
         .collect();
     assert_eq!(numbers, [(1, "Question 1"), (2, "Question 2"), (3, "Question 3")]);
-    let hints: Vec<&str> = view.questions.iter().map(|q| q.hint).collect();
+    let hints: Vec<Option<&str>> = view.questions.iter().map(|q| q.hint).collect();
     assert_eq!(
         hints,
-        ["Select one answer.", "Select all that apply.", "Select all that apply."]
+        [
+            Some("Select one answer."),
+            Some("Select all that apply."),
+            Some("Select all that apply.")
+        ]
     );
 }
 
@@ -1413,7 +1426,7 @@ fn the_interface_speaks_the_language_asked_for_with_its_plurals_and_decimal_comm
     };
     assert_eq!(view.progress_text, "Вопрос 1 из 3");
     assert_eq!(view.next_label, Some("Следующий вопрос"));
-    assert_eq!(view.questions[0].hint, "Выберите один ответ.");
+    assert_eq!(view.questions[0].hint, Some("Выберите один ответ."));
     // q2 under `halves` with one of its two correct choices missed: half a point.
     s.answer("q2", &["a"]).unwrap();
     s.reveal("q2").unwrap();

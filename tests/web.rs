@@ -80,7 +80,7 @@ fn mount_draws_each_question_as_a_fieldset_with_a_legend_and_labelled_native_inp
 }
 
 #[wasm_bindgen_test]
-fn checking_an_answer_marks_choices_with_words_and_describes_the_fieldset_by_the_feedback() {
+fn checking_an_answer_marks_choices_with_words_and_describes_the_fieldset_by_the_feedback_alone() {
     let host = host();
     mount(host.clone(), QUIZ, options("web-test-reveal")).unwrap();
     click(&host, "button[data-action=start]");
@@ -93,9 +93,9 @@ fn checking_an_answer_marks_choices_with_words_and_describes_the_fieldset_by_the
         text(&host, ".rq-choice-correct .rq-mark"),
         "✓ Correct answer, not selected"
     );
-    let feedback_id = id_of(&host, ".rq-feedback");
-    let described_by = described_by(&host);
-    assert!(described_by.split(' ').any(|id| id == feedback_id), "{described_by}");
+    // The hint ("Select one answer") is gone: nothing is left to select.
+    assert!(host.query_selector(".rq-hint").unwrap().is_none());
+    assert_eq!(described_by(&host), id_of(&host, ".rq-feedback"));
     assert_eq!(text(&host, "[role=status]"), "Incorrect. 0 of 1 point.");
 }
 

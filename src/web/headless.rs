@@ -167,7 +167,7 @@ export interface FeedbackView {
 }
 export interface QuestionView {
   id: string; number: number; numberText: string; prompt: string; kind: "single" | "multiple";
-  hint: string; choices: ChoiceView[]; revealed: boolean; revealLabel: string | null;
+  hint: string | null; choices: ChoiceView[]; revealed: boolean; revealLabel: string | null;
   feedback: FeedbackView | null;
 }
 export type Screen =

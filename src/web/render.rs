@@ -204,12 +204,17 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
         put(&legend, dom.text("span", "rq-number", &view.number_text));
     }
     put(&legend, dom.content("span", "rq-prompt", &view.prompt));
-    let hint_id = cat!(id, "-hint");
-    let hint = dom.text("p", "rq-hint", view.hint);
-    set(&hint, "id", &hint_id);
     put(&fieldset, legend);
-    put(&fieldset, hint);
-    let mut described_by = hint_id;
+    // The ids of what describes the question: its hint and the missing answer's message until
+    // it is answered, then its feedback.
+    let mut described_by = String::new();
+    if let Some(hint) = view.hint {
+        let hint_id = cat!(id, "-hint");
+        let hint = dom.text("p", "rq-hint", hint);
+        set(&hint, "id", &hint_id);
+        put(&fieldset, hint);
+        described_by = hint_id;
+    }
     if let Some(message) = error {
         let error_id = cat!(id, "-error");
         let error = dom.text("p", "rq-error-message", message);
@@ -269,8 +274,7 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
     if let Some(feedback_view) = &view.feedback {
         let feedback_id = ids.feedback(part, &view.id);
         put(&fieldset, feedback(dom, feedback_view, &feedback_id));
-        described_by.push(' ');
-        described_by.push_str(&feedback_id);
+        described_by = feedback_id;
     }
     if let Some(label) = &view.reveal_label {
         let button = dom.button("rq-button rq-secondary", action::REVEAL, label);

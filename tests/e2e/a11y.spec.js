@@ -288,7 +288,7 @@ test("a printout is dark on white and numbers its questions, whatever the reader
   await expect(printed.locator(".rq-number").first()).toHaveText("Question 1");
   await expect(printed.locator(".rq-number").last()).toHaveText("Question 10");
   // The light theme's muted grey and green, not the dark theme's pale ones (1.7:1 on paper).
-  await expect(printed.locator(".rq-hint").first()).toHaveCSS("color", "rgb(80, 90, 95)");
+  await expect(printed.locator(".rq-points").first()).toHaveCSS("color", "rgb(80, 90, 95)");
   await expect(printed.locator(".rq-mark-correct, .rq-mark-missed").first()).toHaveCSS("color", "rgb(0, 112, 60)");
   await context.close();
 });
