@@ -65,7 +65,9 @@ fn mount_draws_each_question_as_a_fieldset_with_a_legend_and_labelled_native_inp
     assert_eq!(host.get_attribute("lang").as_deref(), Some("en"));
     click(&host, "button[data-action=start]");
     let fieldset = host.query_selector("fieldset.rq-question").unwrap().unwrap();
-    assert_eq!(text(&fieldset, "legend"), "Which city is the capital?");
+    // Shown alone, the question has its number in the progress line, and said in its legend.
+    assert_eq!(text(&fieldset, "legend"), "Question 1Which city is the capital?");
+    assert_eq!(text(&fieldset, "legend .rq-number.rq-visually-hidden"), "Question 1");
     let hint_id = id_of(&fieldset, ".rq-hint");
     assert_eq!(fieldset.get_attribute("aria-describedby"), Some(hint_id));
     let inputs = fieldset.query_selector_all("input[type=radio]").unwrap();

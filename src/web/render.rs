@@ -200,9 +200,14 @@ fn question(dom: &Dom, view: &QuestionView, ids: &Ids<'_>, part: &str, numbered:
     attrs(&fieldset, &[("id", &id), ("data-question", &view.id)]);
     let legend = dom.el("legend", "rq-legend");
     attrs(&legend, &[("id", &ids.legend(part, &view.id)), ("tabindex", "-1")]);
-    if numbered {
-        put(&legend, dom.text("span", "rq-number", &view.number_text));
-    }
+    // A question shown alone has its number above it, in the progress line, where a reader
+    // whose focus lands on its legend would not hear it: there it is said, not shown.
+    let number_class = if numbered {
+        "rq-number"
+    } else {
+        "rq-number rq-visually-hidden"
+    };
+    put(&legend, dom.text("span", number_class, &view.number_text));
     put(&legend, dom.content("span", "rq-prompt", &view.prompt));
     put(&fieldset, legend);
     // The ids of what describes the question: its hint and the missing answer's message until

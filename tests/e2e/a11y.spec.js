@@ -55,7 +55,8 @@ test("every control in the accessibility tree has the right role and a name", as
   const choices = tree.filter((n) => n.role === role);
   expect(choices.map((n) => n.name).sort()).toEqual(question.choices.map((c) => c.text).sort());
   const group = tree.find((n) => n.role === (question.kind === "single" ? "radiogroup" : "group") || n.role === "group");
-  expect(group?.name).toBe(question.prompt);
+  // Its number, shown in the progress line, is said before the prompt.
+  expect(group?.name).toBe(`Question 1 ${question.prompt}`);
   expect(tree.filter((n) => n.role === "button").map((n) => n.name).sort()).toEqual(["Check answer", "Next question"]);
   expect(tree.find((n) => n.role === "progressbar")?.name).toBe("Question 1 of 10");
   expect(tree.some((n) => n.role === "status")).toBe(true);
@@ -291,6 +292,19 @@ test("a printout is dark on white and numbers its questions, whatever the reader
   await expect(printed.locator(".rq-points").first()).toHaveCSS("color", "rgb(80, 90, 95)");
   await expect(printed.locator(".rq-mark-correct, .rq-mark-missed").first()).toHaveCSS("color", "rgb(0, 112, 60)");
   await context.close();
+});
+
+test("after Next, the question comes into view below its progress line, and its legend says its number", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  for (const n of [2, 3]) {
+    await page.getByRole("button", { name: "Next question" }).click();
+    const legend = page.locator("fieldset.rq-question legend");
+    await expect(legend).toBeFocused();
+    await expect(page.locator(".rq-progress-text")).toHaveText(`Question ${n} of 10`);
+    await expect(page.locator(".rq-progress-text")).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole("group", { name: new RegExp(`^Question ${n} `) })).toBeVisible();
+  }
 });
 
 test("what the quiz focuses for the reader is no control, and has no focus ring", async ({ page }) => {
