@@ -118,6 +118,12 @@ impl Ratio {
     /// The value as a decimal rounded down to at most `places` places, trailing zeros
     /// dropped: `7/2` → `3.5`, `2/3` → `0.66`, `-1/4` → `-0.25`, `-1/3` → `-0.34`.
     pub fn to_decimal(self, places: u32) -> String {
+        self.to_decimal_with(places, '.')
+    }
+
+    /// [`Ratio::to_decimal`] with `point` as the decimal separator (`'.'` or a language's `','`):
+    /// written once, rather than written with `'.'` and copied again character by character.
+    pub(crate) fn to_decimal_with(self, places: u32, point: char) -> String {
         let (whole, mut digits) = self.floor_places(places);
         let mut text = String::new();
         // Written as a sign and a magnitude: −1 + 0.66 is −0.34.
@@ -136,7 +142,7 @@ impl Ratio {
             width -= 1;
         }
         if width > 0 {
-            text.push('.');
+            text.push(point);
             push_digits(&mut text, digits, width);
         }
         text
@@ -668,6 +674,21 @@ mod tests {
         assert_eq!(r(1, 20).to_decimal(2), "0.05");
         assert_eq!(r(-1, 200).to_decimal(2), "-0.01");
         assert_eq!(r(1_000_001, 1000).to_decimal(3), "1000.001");
+    }
+
+    #[test]
+    fn decimals_with_a_languages_separator_are_those_the_texts_would_make() {
+        for (ratio, texts) in [
+            (r(7, 2), &crate::text::RUSSIAN),
+            (r(-1, 3), &crate::text::ARMENIAN),
+            (r(5, 1), &crate::text::ENGLISH),
+        ] {
+            assert_eq!(
+                ratio.to_decimal_with(2, texts.decimal),
+                texts.decimal(&ratio.to_decimal(2))
+            );
+        }
+        assert_eq!(r(7, 2).to_decimal_with(2, ','), "3,5");
     }
 
     #[test]

@@ -434,7 +434,7 @@ fn question_view(
         .collect();
     let feedback = revealed.then(|| {
         let title = texts.outcome(score.outcome);
-        let points_text = texts.points_of(&texts.decimal(&score.points.to_decimal(2)), score.max);
+        let points_text = texts.points_of(&score.points.to_decimal_with(2, texts.decimal), score.max);
         FeedbackView {
             outcome: score.outcome,
             announcement: cat!(title, texts.stop, " ", points_text, texts.stop),
@@ -470,7 +470,7 @@ fn question_view(
 fn result(session: &Session, texts: &Texts) -> ResultView {
     let result = session.totals();
     let settings = session.quiz().settings();
-    let points = texts.decimal(&result.points.to_decimal(2));
+    let points = result.points.to_decimal_with(2, texts.decimal);
     let score_text = texts.score(&points, result.max, result.percentage);
     let pass_text = if result.passed {
         texts.passed.to_string()
