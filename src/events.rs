@@ -168,8 +168,7 @@ impl Session {
                 Happened::Started
             }
             Action::Answer { question, choices } => {
-                let ids: Vec<&str> = choices.iter().map(String::as_str).collect();
-                self.answer(question, &ids)?;
+                self.answer_ids(question, choices)?;
                 Happened::Answered(self.slot_index(question)?)
             }
             Action::Reveal { question } => {

@@ -184,6 +184,12 @@ impl Session {
 
     /// Sets (or changes) the answer to a question of this attempt; an empty list clears it.
     pub fn answer(&mut self, question_id: &str, choice_ids: &[&str]) -> Result<(), Error> {
+        self.answer_ids(question_id, choice_ids)
+    }
+
+    /// [`Session::answer`] with the ids as any strings: an [`Action`](crate::Action)'s owned
+    /// ones are read where they are, not first gathered into a list of `&str`.
+    pub(crate) fn answer_ids(&mut self, question_id: &str, choice_ids: &[impl AsRef<str>]) -> Result<(), Error> {
         self.require_answering()?;
         let index = self.slot_index(question_id)?;
         let slot = &self.slots[index];
@@ -450,7 +456,7 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previously_shown: &[usize]) -> Vec
 }
 
 /// The indices, in file order, of the choices `ids` name, checked against the question's kind.
-fn resolve(question: &Question, ids: &[&str]) -> Result<Vec<usize>, Error> {
+fn resolve(question: &Question, ids: &[impl AsRef<str>]) -> Result<Vec<usize>, Error> {
     let mut selected = Vec::with_capacity(ids.len());
     resolve_into(question, ids, &mut selected)?;
     Ok(selected)
@@ -458,9 +464,10 @@ fn resolve(question: &Question, ids: &[&str]) -> Result<Vec<usize>, Error> {
 
 /// [`resolve`] into a buffer the caller reuses (cleared first), so tallying many answers
 /// allocates nothing per answer.
-fn resolve_into(question: &Question, ids: &[&str], selected: &mut Vec<usize>) -> Result<(), Error> {
+fn resolve_into(question: &Question, ids: &[impl AsRef<str>], selected: &mut Vec<usize>) -> Result<(), Error> {
     selected.clear();
     for id in ids {
+        let id = id.as_ref();
         let Some((index, _)) = question.choice(id) else {
             return Err(Error::nowhere(
                 ErrorKind::UnknownChoice,
