@@ -378,9 +378,7 @@ impl Reader<'_> {
     }
 
     fn policy(&mut self, map: &Object<'_>, path: &str) -> Option<Policy> {
-        map.get("policy")?;
-        let names: Vec<&str> = Policy::ALL.iter().map(|p| p.name()).collect();
-        self.choose(map, path, "policy", &names).map(|i| Policy::ALL[i])
+        self.choose(map, path, "policy", &Policy::NAMES).map(|i| Policy::ALL[i])
     }
 
     fn ratio(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<Ratio> {

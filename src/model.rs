@@ -216,15 +216,13 @@ impl Policy {
         Policy::Halves,
     ];
 
+    /// The policies' names in questions.json, in the order of [`Policy::ALL`]: one table that
+    /// the decoder reads names from and [`Policy::name`] picks from.
+    pub(crate) const NAMES: [&'static str; 5] = ["all_or_nothing", "h5p", "moodle", "every_decision", "halves"];
+
     /// The policy's name in questions.json.
     pub fn name(self) -> &'static str {
-        match self {
-            Policy::AllOrNothing => "all_or_nothing",
-            Policy::H5p => "h5p",
-            Policy::Moodle => "moodle",
-            Policy::EveryDecision => "every_decision",
-            Policy::Halves => "halves",
-        }
+        Policy::NAMES[self as usize]
     }
 }
 
@@ -295,4 +293,17 @@ pub struct Choice {
     /// Its fraction under the `moodle` policy; when no choice of a question has one,
     /// correct choices share +1 and wrong ones share −1.
     pub fraction: Option<Ratio>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Policy;
+
+    #[test]
+    fn policy_names_are_in_the_order_of_all_and_as_serde_writes_them() {
+        for (i, policy) in Policy::ALL.into_iter().enumerate() {
+            assert_eq!(policy as usize, i);
+            assert_eq!(serde_json::to_value(policy).unwrap(), policy.name());
+        }
+    }
 }
