@@ -55,8 +55,7 @@ const deadline = () => AbortSignal.timeout?.(LOAD_TIMEOUT_MS);
  * is bundled into this script, or `pkg-headless`, which also words what is wrong with a broken
  * questions file (the widget's leaves that out, as no reader of a published quiz needs it), its
  * glue fetched alongside its WASM. The WASM compiles as it streams in, and the glue instantiates
- * the compiled module (the widget's at once, through `initSync`: instantiating a compiled module
- * is quick, and only the bundle's `init` would also fetch). One a server sends under another type than application/wasm compiles from
+ * the compiled module. One a server sends under another type than application/wasm compiles from
  * its bytes once they are all in (streaming refuses such a response before reading its body; one
  * it has read from, it failed to compile or to receive, and that failure is the one to report).
  */
