@@ -990,6 +990,7 @@ mod tests {
         assert!(matches!(parse(r#""tab\t""#), Ok(Value::String(Cow::Owned(_)))));
     }
 
+    #[cfg(feature = "messages")]
     #[test]
     fn each_syntax_error_is_named_at_its_line_and_column() {
         let cases = [
@@ -1107,6 +1108,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "messages")]
     #[test]
     fn a_repeated_key_is_found_in_a_large_object_too() {
         let members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
@@ -1121,6 +1123,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "messages")]
     #[test]
     fn nesting_is_limited_to_128_levels() {
         let at = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
