@@ -23,6 +23,24 @@ new ResizeObserver(postHeight).observe(document.documentElement);
 document.fonts?.ready.then(postHeight);
 addEventListener("resize", postHeight);
 
+// The quiz moves focus as it redraws (to a check's feedback, to the next question), and the
+// browser scrolls the page to the focused element before the parent has grown the frame to fit
+// it: an element below the frame's old foot stays out of sight. So the height goes with where
+// the focused element is, and the parent scrolls it into sight once the frame is resized.
+addEventListener("focusin", () => {
+  // The event names the quiz's element, which holds its focused element in its shadow root.
+  let focused = document.activeElement;
+  while (focused.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  // Measured from the top of the document: the frame, still at its old height, has scrolled
+  // itself to the focused element, and scrolls back once it fits.
+  const box = focused.getBoundingClientRect();
+  post({
+    type: "resize",
+    height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+    focus: { top: box.top + scrollY, bottom: box.bottom + scrollY },
+  });
+});
+
 for (const name of ["started", "answered", "revealed", "completed", "retried"]) {
   quiz.addEventListener(`reader-quiz:${name}`, (event) => post({ type: "event", name, detail: event.detail }));
 }

@@ -223,6 +223,33 @@ test("the iframe always fits its content: no scrollbar, height within 2 px after
   await fits();
 });
 
+test("in the iframe on a phone, the feedback a check moves focus to is scrolled into sight once the frame has grown", async ({ page }) => {
+  await page.goto("/demo.html");
+  const frameElement = page.locator("iframe[data-reader-quiz]");
+  await frameElement.scrollIntoViewIfNeeded();
+  const frame = page.frameLocator("iframe[data-reader-quiz]");
+  await frame.getByRole("button", { name: "Start the quiz" }).click();
+  for (let n = 1; n <= 3; n++) {
+    const qid = await currentQuestion(frame);
+    await frame.locator(`input[value="${wrongId(qid)}"] + label`).click();
+    // The Check button at the foot of the screen, as a reader's thumb finds it.
+    const check = frame.getByRole("button", { name: "Check answer" });
+    const box = await check.boundingBox();
+    await page.evaluate((y) => scrollBy(0, y), box.y + box.height - (await page.evaluate(() => innerHeight)) + 4);
+    await check.click();
+    const feedback = frame.locator(".rq-feedback");
+    await expect(feedback).toBeFocused();
+    await expect
+      .poll(async () => {
+        const b = await feedback.boundingBox();
+        const height = await page.evaluate(() => innerHeight);
+        return b.y >= 0 && b.y + Math.min(b.height, height) <= height + 1;
+      })
+      .toBe(true);
+    await frame.getByRole("button", { name: "Next question" }).click();
+  }
+});
+
 test("a reload keeps the reader's place on the page, though the quizzes draw after the browser restores it", async ({
   page,
 }) => {
