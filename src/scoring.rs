@@ -299,15 +299,6 @@ pub(crate) fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, 
     }
 }
 
-/// The quiz's common denominator, the unit a [`Tally`] adds credits in: the least common
-/// multiple of every question's [`credit_denominator`], saturating at `i64::MAX` (validation
-/// refuses anything above [`MAX_COMMON_DENOMINATOR`](crate::MAX_COMMON_DENOMINATOR)).
-pub(crate) fn common_denominator(questions: &[Question], settings: &Settings) -> i64 {
-    questions
-        .iter()
-        .fold(1, |unit, q| lcm(unit, credit_denominator(q, settings)))
-}
-
 /// The denominator every credit `question` can earn is a whole multiple of, under its own
 /// policy or the quiz's: one per rule of [`credit`].
 pub(crate) fn credit_denominator(question: &Question, settings: &Settings) -> i64 {

@@ -19,16 +19,6 @@ pub(crate) struct Positions {
 }
 
 impl Positions {
-    /// The positions `0..len` of the list `key_of` reads, whose strings are distinct.
-    pub(crate) fn of_distinct<'k>(len: usize, key_of: impl Fn(usize) -> &'k str) -> Positions {
-        let mut positions = Positions::default();
-        for position in 0..len {
-            let first = positions.insert(key_of(position), position, &key_of);
-            debug_assert!(first.is_none(), "{:?} is listed twice", key_of(position));
-        }
-        positions
-    }
-
     /// The position of `key`, if it is in the table.
     pub(crate) fn get<'k>(&self, key: &str, key_of: impl Fn(usize) -> &'k str) -> Option<usize> {
         if self.slots.is_empty() {
@@ -109,7 +99,10 @@ mod tests {
     fn every_string_is_found_at_its_position_and_no_other_string_is_found() {
         for n in [0, 1, 7, 8, 9, 100, 1000] {
             let list = words(n);
-            let positions = Positions::of_distinct(n, |i| &list[i]);
+            let mut positions = Positions::default();
+            for (i, word) in list.iter().enumerate() {
+                assert_eq!(positions.insert(word, i, |i| &list[i]), None, "{word} of {n}");
+            }
             for (i, word) in list.iter().enumerate() {
                 assert_eq!(positions.get(word, |i| &list[i]), Some(i), "{word} of {n}");
             }

@@ -25,24 +25,20 @@ impl Quiz {
     /// and the line and column where that is in `text`, in the order of the file.
     pub fn from_json(text: &str) -> Result<Quiz, Errors> {
         let mut errors = Vec::new();
-        let draft = read(text, &mut errors);
+        let quiz = read(text, &mut errors);
         if MESSAGES && !errors.is_empty() {
             Error::place(&mut errors, text);
         }
-        let Some(draft) = draft else {
-            return Err(Errors::from_vec(errors)
-                .unwrap_or_else(|| Error::nowhere(ErrorKind::Syntax, message!("unreadable")).into()));
-        };
-        if let Some(errors) = Errors::from_vec(errors) {
-            return Err(errors);
+        match Errors::from_vec(errors) {
+            Some(errors) => Err(errors),
+            None => quiz.ok_or_else(|| Error::nowhere(ErrorKind::Syntax, message!("unreadable")).into()),
         }
-        Ok(build(draft))
     }
 }
 
-/// What `text` holds, with the problems of its shape and, where they can be told, of its rules
-/// added to `errors`; `None` when there is nothing more to tell of it.
-fn read(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
+/// The quiz `text` holds, or `None` with the problems of its shape and, where they can be
+/// told, of its rules added to `errors`.
+fn read(text: &str, errors: &mut Vec<Error>) -> Option<Quiz> {
     let draft = decode::decode(text, errors)?;
     match draft.format {
         Some(FORMAT_VERSION) | None => {}
@@ -61,16 +57,20 @@ fn read(text: &str, errors: &mut Vec<Error>) -> Option<Draft> {
         }
     }
     // Without messages, nothing would say which rules a file with shape errors also breaks.
-    if MESSAGES || errors.is_empty() {
-        check_rules(&draft, errors);
+    if !MESSAGES && !errors.is_empty() {
+        return None;
     }
-    Some(draft)
+    let (index, unit) = check_questions(&draft, errors);
+    check_settings(&draft, errors);
+    check_bands(&draft, errors);
+    errors.is_empty().then(|| build(draft, index, unit))
 }
 
-fn build(draft: Draft) -> Quiz {
+/// The quiz of a draft that breaks no rule, with the questions' `index` and common
+/// denominator `unit` that its checks found.
+fn build(draft: Draft, index: Positions, unit: i64) -> Quiz {
     let mut bands = draft.bands;
     sort_by_key(&mut bands, |b| b.min);
-    let unit = scoring::common_denominator(&draft.questions, &draft.settings);
     let mut fingerprint = String::new();
     push_hex(&mut fingerprint, draft.fingerprint, 16);
     Quiz {
@@ -84,21 +84,17 @@ fn build(draft: Draft) -> Quiz {
         settings: draft.settings,
         bands,
         fingerprint,
-        index: Positions::of_distinct(draft.questions.len(), |i| &draft.questions[i].id),
+        index,
         unit,
         questions: draft.questions,
     }
 }
 
-fn check_rules(draft: &Draft, errors: &mut Vec<Error>) {
-    let mut found = Vec::new();
-    check_questions(draft, &mut found);
-    check_settings(draft, &mut found);
-    check_bands(draft, &mut found);
-    errors.extend(found);
-}
-
-fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
+/// Checks the questions, returning where each id is and the least common multiple of every
+/// question's `scoring::credit_denominator`, saturating at `i64::MAX`: in a quiz with no
+/// problems, its index and the unit its `scoring::Tally` adds credits in. Worked out here
+/// once rather than again when the quiz is built.
+fn check_questions(draft: &Draft, errors: &mut Vec<Error>) -> (Positions, i64) {
     let questions = &draft.questions;
     if questions.is_empty() && draft.questions_read {
         errors.push(Error::at(
@@ -115,15 +111,14 @@ fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
         );
         errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
     }
-    let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-    first_use(&ids, "questions", "question", errors);
+    let index = first_use(questions.len(), &|i| &questions[i].id, "questions", "question", errors);
     // Over the questions whose choices can be scored: one without them is reported already.
     let mut common = 1;
     for (i, question) in questions.iter().enumerate() {
         let path = message!("questions[", i.digits(), "]");
         let choices_path = message!(path, ".choices");
-        let ids: Vec<&str> = question.choices.iter().map(|c| c.id.as_str()).collect();
-        first_use(&ids, &choices_path, "choice", errors);
+        let choices = &question.choices;
+        first_use(choices.len(), &|j| &choices[j].id, &choices_path, "choice", errors);
         if MESSAGES && draft.faulted[i] {
             continue;
         }
@@ -164,17 +159,26 @@ fn check_questions(draft: &Draft, errors: &mut Vec<Error>) {
         let message = message!("the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts");
         errors.push(Error::at(ErrorKind::TooLarge, "questions", message));
     }
+    (index, common)
 }
 
-/// Reports each id used again after its first use, and each empty one is skipped
-/// (its emptiness was reported already).
-fn first_use(ids: &[&str], path: &str, what: &str, errors: &mut Vec<Error>) {
+/// Reports each of the `len` ids `id_of` reads used again after its first use, and each empty
+/// one is skipped (its emptiness was reported already); returns where each id is first used.
+/// The ids are read through one `dyn` closure, so that questions' and choices' share one body.
+fn first_use<'a>(
+    len: usize,
+    id_of: &dyn Fn(usize) -> &'a str,
+    path: &str,
+    what: &str,
+    errors: &mut Vec<Error>,
+) -> Positions {
     let mut seen = Positions::default();
-    for (i, id) in ids.iter().enumerate() {
+    for i in 0..len {
+        let id = id_of(i);
         if id.is_empty() {
             continue;
         }
-        if let Some(first) = seen.insert(id, i, |i| ids[i]) {
+        if let Some(first) = seen.insert(id, i, id_of) {
             let message = message!(
                 what,
                 " id \"",
@@ -192,6 +196,7 @@ fn first_use(ids: &[&str], path: &str, what: &str, errors: &mut Vec<Error>) {
             ));
         }
     }
+    seen
 }
 
 /// Checks the choices' `h5p` weights and `moodle` fractions: each is refused where the question
