@@ -383,16 +383,17 @@ impl Reader<'_> {
 
     fn ratio(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<Ratio> {
         let value = map.get(key)?;
-        let parsed = match value {
-            Value::String(s) => Ratio::parse(s.trim()),
-            Value::Number(_) => value.as_i64().map(Ratio::from_int),
+        // A number is read as the fraction it writes: `-2` as `-2/1`.
+        let text: &str = match value {
+            Value::String(s) => s,
+            Value::Number(n) => n,
             other => {
                 self.type_error(&join(path, key), "a fraction such as \"1/2\"", other);
                 return None;
             }
         };
         let limit = i64::from(MAX_DENOMINATOR);
-        match parsed {
+        match Ratio::parse(text.trim()) {
             Some(r) if r.denom() <= limit && r.numer().unsigned_abs() <= limit.unsigned_abs() => Some(r),
             _ => {
                 let message = message!(
@@ -437,7 +438,7 @@ impl Reader<'_> {
     fn quiz(&mut self, value: &Value<'_>) -> Option<Draft> {
         let map = self.object(value, "", &QUIZ)?;
         let format = match map.get("format") {
-            Some(n) if n.as_u64().is_some() => n.as_u64(),
+            Some(n @ Value::Number(_)) if n.as_u64().is_some() => n.as_u64(),
             Some(Value::Number(n)) => {
                 let message = message!("expected a whole number, found ", n);
                 self.error(ErrorKind::OutOfRange, "format", message);

@@ -85,12 +85,6 @@ impl Value<'_> {
         }
     }
 
-    /// The number, if this is one written as a whole number in the range of `i64`.
-    pub(crate) fn as_i64(&self) -> Option<i64> {
-        let Value::Number(text) = self else { return None };
-        signed_whole(text)
-    }
-
     /// A 64-bit FNV-1a hash of the value: the same for the same content however it is laid
     /// out (white space, escapes), different when a string, number, key or order differs.
     /// The same on every platform (no `usize` widths are hashed).
@@ -1146,8 +1140,8 @@ mod tests {
         assert_eq!(number("-1").as_u64(), None);
         assert_eq!(number("3.0").as_u64(), None);
         assert_eq!(number("3e0").as_u64(), None);
-        assert_eq!(number("-9223372036854775808").as_i64(), Some(i64::MIN));
-        assert_eq!(number("9223372036854775808").as_i64(), None);
+        assert_eq!(signed_whole("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(signed_whole("9223372036854775808"), None);
         assert_eq!(Value::String("3".into()).as_u64(), None);
     }
 
