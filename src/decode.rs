@@ -4,9 +4,10 @@ use std::ops::RangeInclusive;
 
 use crate::error::{message, Error, ErrorKind, Message, MESSAGES};
 use crate::json::{quoted, Object, Value};
-use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Reveal, Settings, Source};
+use crate::model::{Band, Choice, Correction, Kind, Policy, Question, Quiz, Reveal, Settings, Source};
 use crate::scoring::Ratio;
-use crate::strings::{joined, shows_nothing, Digits, Written};
+use crate::strings::{joined, push_hex, shows_nothing, Digits, Written};
+use crate::table::Positions;
 
 /// The largest questions file accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
@@ -102,22 +103,13 @@ const REVEALS: [Reveal; 2] = [Reveal::Each, Reveal::End];
 /// What the decoder read: every field it could, with placeholders where it could not.
 #[derive(Debug)]
 pub(crate) struct Draft {
-    /// The content's [`Value::fingerprint`].
-    pub(crate) fingerprint: u64,
     pub(crate) format: Option<u64>,
-    pub(crate) id: String,
-    pub(crate) title: String,
-    pub(crate) intro: Option<String>,
-    pub(crate) language: String,
-    pub(crate) source: Source,
-    pub(crate) updated: Option<String>,
-    pub(crate) corrections: Vec<Correction>,
-    pub(crate) settings: Settings,
-    pub(crate) bands: Vec<Band>,
+    /// The quiz as read, its bands in file order, with an empty `index` and a `unit` of 1 until
+    /// validation gives them: built here rather than moved field by field from a draft of its own.
+    pub(crate) quiz: Quiz,
     /// Whether every band in the file was read into `bands` (always true without messages,
     /// where rules are only checked in a file with no other problem).
     pub(crate) every_band_read: bool,
-    pub(crate) questions: Vec<Question>,
     /// Whether the file has a list of questions (always true without messages); when it has
     /// none, the problem that says so is the one to report, not its knock-ons on the pool.
     pub(crate) questions_read: bool,
@@ -476,20 +468,26 @@ impl Reader<'_> {
             _ => true,
         };
         let questions = self.list(map, "", "questions", |reader, v, path| Some(reader.question(v, path)));
+        let mut fingerprint = String::new();
+        push_hex(&mut fingerprint, value.fingerprint(), 16);
         Some(Draft {
-            fingerprint: value.fingerprint(),
             format,
-            id,
-            title,
-            intro,
-            language,
-            source,
-            updated,
-            corrections,
-            settings,
-            bands,
+            quiz: Quiz {
+                id,
+                title,
+                intro,
+                language,
+                source,
+                updated,
+                corrections,
+                settings,
+                bands,
+                questions,
+                fingerprint,
+                index: Positions::default(),
+                unit: 1,
+            },
             every_band_read,
-            questions,
             questions_read,
             faulted: std::mem::take(&mut self.faulted),
         })

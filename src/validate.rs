@@ -5,7 +5,7 @@ use crate::error::{message, Error, ErrorKind, Errors, Message, MESSAGES};
 
 use crate::model::{Choice, Kind, Policy, Question, Quiz, FORMAT_VERSION};
 use crate::scoring::{self, Ratio};
-use crate::strings::{push_hex, Digits, Written};
+use crate::strings::{Digits, Written};
 use crate::table::Positions;
 
 /// The most choices one question may have.
@@ -69,25 +69,11 @@ fn read(text: &str, errors: &mut Vec<Error>) -> Option<Quiz> {
 /// The quiz of a draft that breaks no rule, with the questions' `index` and common
 /// denominator `unit` that its checks found.
 fn build(draft: Draft, index: Positions, unit: i64) -> Quiz {
-    let mut bands = draft.bands;
-    sort_by_key(&mut bands, |b| b.min);
-    let mut fingerprint = String::new();
-    push_hex(&mut fingerprint, draft.fingerprint, 16);
-    Quiz {
-        id: draft.id,
-        title: draft.title,
-        intro: draft.intro,
-        language: draft.language,
-        source: draft.source,
-        updated: draft.updated,
-        corrections: draft.corrections,
-        settings: draft.settings,
-        bands,
-        fingerprint,
-        index,
-        unit,
-        questions: draft.questions,
-    }
+    let mut quiz = draft.quiz;
+    sort_by_key(&mut quiz.bands, |b| b.min);
+    quiz.index = index;
+    quiz.unit = unit;
+    quiz
 }
 
 /// Checks the questions, returning where each id is and the least common multiple of every
@@ -95,7 +81,7 @@ fn build(draft: Draft, index: Positions, unit: i64) -> Quiz {
 /// problems, its index and the unit its `scoring::Tally` adds credits in. Worked out here
 /// once rather than again when the quiz is built.
 fn check_questions(draft: &Draft, errors: &mut Vec<Error>) -> (Positions, i64) {
-    let questions = &draft.questions;
+    let questions = &draft.quiz.questions;
     if questions.is_empty() && draft.questions_read {
         errors.push(Error::at(
             ErrorKind::OutOfRange,
@@ -152,8 +138,8 @@ fn check_questions(draft: &Draft, errors: &mut Vec<Error>) -> (Positions, i64) {
             let message = message!("a scoring policy applies only to multiple-answer questions");
             errors.push(Error::at(ErrorKind::Scoring, message!(path, ".policy"), message));
         }
-        check_choice_scoring(question, draft.settings.policy, &path, errors);
-        common = scoring::lcm(common, scoring::credit_denominator(question, &draft.settings));
+        check_choice_scoring(question, draft.quiz.settings.policy, &path, errors);
+        common = scoring::lcm(common, scoring::credit_denominator(question, &draft.quiz.settings));
     }
     if common > MAX_COMMON_DENOMINATOR {
         let message = message!("the questions' scoring needs fractions too fine to add up exactly: use fewer different weights, fractions or choice counts");
@@ -276,12 +262,12 @@ fn check_choice_scoring(question: &Question, quiz_policy: Policy, path: &str, er
 }
 
 fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
-    let settings = &draft.settings;
+    let settings = &draft.quiz.settings;
     if let Some(draw) = settings
         .draw
-        .filter(|_| draft.questions_read && !draft.questions.is_empty())
+        .filter(|_| draft.questions_read && !draft.quiz.questions.is_empty())
     {
-        let pool = draft.questions.len();
+        let pool = draft.quiz.questions.len();
         if draw > pool {
             let message = message!(
                 "draw ",
@@ -301,14 +287,14 @@ fn check_settings(draft: &Draft, errors: &mut Vec<Error>) {
 }
 
 fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
-    let n = draft.bands.len();
+    let n = draft.quiz.bands.len();
     if n > MAX_BANDS {
         let message = message!(n.digits(), " bands is more than the limit of ", MAX_BANDS.digits());
         errors.push(Error::at(ErrorKind::TooLarge, "bands", message));
         return;
     }
     let mut bands: Vec<(usize, u8, u8)> = Vec::new();
-    for (i, band) in draft.bands.iter().enumerate() {
+    for (i, band) in draft.quiz.bands.iter().enumerate() {
         if band.min > band.max {
             let message = message!("min ", band.min.digits(), " is above max ", band.max.digits());
             errors.push(Error::at(ErrorKind::Bands, band_path(i), message));
@@ -317,7 +303,7 @@ fn check_bands(draft: &Draft, errors: &mut Vec<Error>) {
         }
     }
     // A band left out, as unreadable or upside down, may be what covers a gap the others leave.
-    let whole = draft.every_band_read && bands.len() == draft.bands.len();
+    let whole = draft.every_band_read && bands.len() == draft.quiz.bands.len();
     if bands.is_empty() {
         return;
     }
