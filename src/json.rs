@@ -719,7 +719,7 @@ impl<'a> Parser<'a> {
             // One check for small and huge objects alike: a scan for the first few keys would
             // be faster, but a second way costs the page more bytes than it saves in time.
             let key_of = |i: usize| -> &str { &members[i].0 };
-            if keys.insert(&key, members.len(), key_of).is_some() {
+            if keys.insert(&key, members.len(), &key_of).is_some() {
                 return Err(self.error_at(self.pos - 1, &message!("duplicate key ", quoted(&key))));
             }
             if self.next_token(UNCLOSED_OBJECT)? != b':' {

@@ -694,7 +694,7 @@ impl Quiz {
         let mut seen = vec![false; self.questions.len()];
         let mut selected = Vec::new();
         for (question_id, choice_ids) in answers {
-            let Some(index) = self.index.get(question_id, |i| &self.questions[i].id) else {
+            let Some(index) = self.index.get(question_id, &|i| &self.questions[i].id) else {
                 errors.push(Error::at(
                     ErrorKind::UnknownQuestion,
                     *question_id,

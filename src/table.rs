@@ -7,7 +7,8 @@ use crate::model::Fnv;
 /// The positions of distinct strings in a list, found by hash.
 ///
 /// The table keeps positions only, never the strings: each call passes `key_of`, which reads
-/// the string at a position from the caller's list. Slots are probed linearly and kept at most
+/// the string at a position from the caller's list, as a `dyn` closure, so that the object
+/// keys, ids and questions looked up share one copy of the table's code. Slots are probed linearly and kept at most
 /// half full. This replaces std's `HashMap`, whose generic tables (one copy per key type) cost
 /// the WebAssembly build about 5 KB for three small uses.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,11 +21,11 @@ pub(crate) struct Positions {
 
 impl Positions {
     /// The position of `key`, if it is in the table.
-    pub(crate) fn get<'k>(&self, key: &str, key_of: impl Fn(usize) -> &'k str) -> Option<usize> {
+    pub(crate) fn get<'k>(&self, key: &str, key_of: &dyn Fn(usize) -> &'k str) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
         }
-        match self.slots[self.probe(key, &key_of)] {
+        match self.slots[self.probe(key, key_of)] {
             0 => None,
             slot => Some(slot - 1),
         }
@@ -37,12 +38,12 @@ impl Positions {
         &mut self,
         key: &str,
         position: usize,
-        key_of: impl Fn(usize) -> &'k str,
+        key_of: &dyn Fn(usize) -> &'k str,
     ) -> Option<usize> {
         if (self.len + 1) * 2 > self.slots.len() {
-            self.grow(&key_of);
+            self.grow(key_of);
         }
-        let slot = self.probe(key, &key_of);
+        let slot = self.probe(key, key_of);
         match self.slots[slot] {
             0 => {
                 self.slots[slot] = position + 1;
@@ -54,7 +55,7 @@ impl Positions {
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
-    fn probe<'k>(&self, key: &str, key_of: &impl Fn(usize) -> &'k str) -> usize {
+    fn probe<'k>(&self, key: &str, key_of: &dyn Fn(usize) -> &'k str) -> usize {
         let mask = self.slots.len() - 1;
         let mut slot = hash(key) & mask;
         while self.slots[slot] != 0 && key_of(self.slots[slot] - 1) != key {
@@ -64,7 +65,7 @@ impl Positions {
     }
 
     /// Doubles the slots (to 8 at first) and puts every recorded position back.
-    fn grow<'k>(&mut self, key_of: &impl Fn(usize) -> &'k str) {
+    fn grow<'k>(&mut self, key_of: &dyn Fn(usize) -> &'k str) {
         let size = (self.slots.len() * 2).max(8);
         let old = std::mem::replace(&mut self.slots, vec![0; size]);
         let mask = self.slots.len() - 1;
@@ -101,13 +102,13 @@ mod tests {
             let list = words(n);
             let mut positions = Positions::default();
             for (i, word) in list.iter().enumerate() {
-                assert_eq!(positions.insert(word, i, |i| &list[i]), None, "{word} of {n}");
+                assert_eq!(positions.insert(word, i, &|i| &list[i]), None, "{word} of {n}");
             }
             for (i, word) in list.iter().enumerate() {
-                assert_eq!(positions.get(word, |i| &list[i]), Some(i), "{word} of {n}");
+                assert_eq!(positions.get(word, &|i| &list[i]), Some(i), "{word} of {n}");
             }
-            assert_eq!(positions.get("absent", |i| &list[i]), None);
-            assert_eq!(positions.get("", |i| &list[i]), None);
+            assert_eq!(positions.get("absent", &|i| &list[i]), None);
+            assert_eq!(positions.get("", &|i| &list[i]), None);
         }
     }
 
@@ -118,11 +119,11 @@ mod tests {
         let firsts: Vec<Option<usize>> = list
             .iter()
             .enumerate()
-            .map(|(i, key)| positions.insert(key, i, |i| list[i]))
+            .map(|(i, key)| positions.insert(key, i, &|i| list[i]))
             .collect();
         assert_eq!(firsts, [None, None, Some(0), None, Some(1), Some(0)]);
-        assert_eq!(positions.get("a", |i| list[i]), Some(0));
-        assert_eq!(positions.get("c", |i| list[i]), Some(3));
+        assert_eq!(positions.get("a", &|i| list[i]), Some(0));
+        assert_eq!(positions.get("c", &|i| list[i]), Some(3));
     }
 
     #[test]
@@ -140,12 +141,12 @@ mod tests {
         let present = &crowd[..3];
         let mut positions = Positions::default();
         for (i, key) in present.iter().enumerate() {
-            assert_eq!(positions.insert(key, i, |i| present[i]), None);
+            assert_eq!(positions.insert(key, i, &|i| present[i]), None);
         }
         assert_eq!(positions.slots.len(), 8, "three positions fit in the first 8 slots");
         for (i, key) in present.iter().enumerate() {
-            assert_eq!(positions.get(key, |i| present[i]), Some(i), "{key}");
+            assert_eq!(positions.get(key, &|i| present[i]), Some(i), "{key}");
         }
-        assert_eq!(positions.get(crowd[3], |i| present[i]), None);
+        assert_eq!(positions.get(crowd[3], &|i| present[i]), None);
     }
 }
