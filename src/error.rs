@@ -288,7 +288,7 @@ impl std::error::Error for Error {}
 
 /// Every problem found in one questions file, in document order; never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Errors(Vec<Error>);
+pub struct Errors(pub(crate) Vec<Error>);
 
 impl Errors {
     /// Wraps a list of problems; `None` when the list is empty.

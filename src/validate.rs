@@ -29,15 +29,18 @@ impl Quiz {
         if MESSAGES && !errors.is_empty() {
             Error::place(&mut errors, text);
         }
-        match Errors::from_vec(errors) {
-            Some(errors) => Err(errors),
-            None => quiz.ok_or_else(|| Error::nowhere(ErrorKind::Syntax, message!("unreadable")).into()),
-        }
+        // `read` gives no quiz only with a problem, so that no fallback error is needed.
+        debug_assert_eq!(
+            quiz.is_some(),
+            errors.is_empty(),
+            "a quiz comes with no problem, and none without"
+        );
+        quiz.ok_or(Errors(errors))
     }
 }
 
-/// The quiz `text` holds, or `None` with the problems of its shape and, where they can be
-/// told, of its rules added to `errors`.
+/// The quiz `text` holds, if it has no problem; or else `None`, with the problems of its
+/// shape and, where they can be told, of its rules added to `errors`.
 fn read(text: &str, errors: &mut Vec<Error>) -> Option<Quiz> {
     let draft = decode::decode(text, errors)?;
     match draft.format {
