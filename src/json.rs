@@ -520,8 +520,7 @@ impl<'a> Parser<'a> {
                     let s = owned.get_or_insert_with(String::new);
                     s.push_str(&self.text[run..self.pos]);
                     self.pos += 1;
-                    let c = self.escape()?;
-                    owned.get_or_insert_with(String::new).push(c);
+                    s.push(self.escape()?);
                     run = self.pos;
                 }
                 // Called only with messages: a call left for the build without them costs its size.
