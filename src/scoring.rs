@@ -239,57 +239,46 @@ impl Serialize for Ratio {
 /// The credit (0–1, or negative for a penalised single answer) that `selected` earns on
 /// `question`. `selected` holds choice indices, each at most once, all in range.
 pub(crate) fn credit(question: &Question, policy: Policy, wrong_penalty: Ratio, selected: &[usize]) -> Ratio {
-    if selected.is_empty() {
-        return Ratio::ZERO;
-    }
-    let picked = |i: usize| selected.contains(&i);
     let choices = &question.choices;
+    let Some(&first) = selected.first() else {
+        return Ratio::ZERO;
+    };
     if question.kind == Kind::Single {
-        return if choices[selected[0]].correct {
+        return if choices[first].correct {
             Ratio::ONE
         } else {
             -wrong_penalty
         };
     }
-    let count = |f: &dyn Fn(usize) -> bool| choices.iter().enumerate().filter(|&(i, _)| f(i)).count();
-    let right_picked = count(&|i| choices[i].correct && picked(i));
-    let wrong_picked = count(&|i| !choices[i].correct && picked(i));
-    let correct_total = count(&|i| choices[i].correct);
+    // What every rule counts, in one pass: the correct choices, the errors (wrong picked and
+    // correct left), and the `h5p` weights picked (right less wrong) and available.
+    let (mut correct, mut errors, mut weight, mut max_weight) = (0, 0, 0, 0);
+    for (i, choice) in choices.iter().enumerate() {
+        let picked = selected.contains(&i);
+        let w = h5p_weight(choice);
+        if choice.correct {
+            correct += 1;
+            max_weight += w;
+        }
+        if picked {
+            weight += if choice.correct { w } else { -w };
+        }
+        if picked != choice.correct {
+            errors += 1;
+        }
+    }
     let n = choices.len();
-    let errors = wrong_picked + (correct_total - right_picked);
     match policy {
-        Policy::AllOrNothing => {
-            if errors == 0 {
-                Ratio::ONE
-            } else {
-                Ratio::ZERO
-            }
-        }
-        Policy::H5p => {
-            let weight = |correct: bool| -> i64 {
-                choices
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, c)| c.correct == correct && picked(i))
-                    .map(|(_, c)| h5p_weight(c))
-                    .sum()
-            };
-            let max: i64 = choices.iter().filter(|c| c.correct).map(h5p_weight).sum();
-            Ratio::from_parts((weight(true) - weight(false)).max(0), max)
-        }
-        Policy::Moodle => {
-            let wrong_total = n - correct_total;
-            selected
-                .iter()
-                .fold(Ratio::ZERO, |sum, &i| {
-                    sum + moodle_fraction(&choices[i], correct_total, wrong_total)
-                })
-                .clamp(Ratio::ZERO, Ratio::ONE)
-        }
-        Policy::EveryDecision => {
-            let right_left = count(&|i| !choices[i].correct && !picked(i));
-            Ratio::from_parts((right_picked + right_left) as i64, n as i64)
-        }
+        Policy::AllOrNothing => Ratio::from_int(i64::from(errors == 0)),
+        Policy::H5p => Ratio::from_parts(weight.max(0), max_weight),
+        Policy::Moodle => selected
+            .iter()
+            .fold(Ratio::ZERO, |sum, &i| {
+                sum + moodle_fraction(&choices[i], correct, n - correct)
+            })
+            .clamp(Ratio::ZERO, Ratio::ONE),
+        // The right decisions: correct picked and wrong left.
+        Policy::EveryDecision => Ratio::from_parts((n - errors) as i64, n as i64),
         Policy::Halves => match errors {
             0 => Ratio::ONE,
             1 if n >= 3 => Ratio::from_parts(1, 2),
@@ -309,7 +298,13 @@ pub(crate) fn credit_denominator(question: &Question, settings: &Settings) -> i6
     match question.policy.unwrap_or(settings.policy) {
         Policy::AllOrNothing => 1,
         Policy::H5p => choices.iter().filter(|c| c.correct).map(h5p_weight).sum::<i64>().max(1),
-        Policy::Moodle => moodle_fractions(question).iter().fold(1, |l, f| lcm(l, f.denom())),
+        Policy::Moodle => {
+            let correct = choices.iter().filter(|c| c.correct).count();
+            let wrong = choices.len() - correct;
+            choices
+                .iter()
+                .fold(1, |l, c| lcm(l, moodle_fraction(c, correct, wrong).denom()))
+        }
         Policy::EveryDecision => (choices.len() as i64).max(1),
         Policy::Halves => 4,
     }
@@ -327,19 +322,9 @@ fn h5p_weight(choice: &Choice) -> i64 {
     i64::from(choice.weight.unwrap_or(1))
 }
 
-/// Each choice's Moodle fraction: as written, or, when the question gives none,
-/// +1/k for each of its k correct choices and −1/m for each of its m wrong ones.
-pub(crate) fn moodle_fractions(question: &Question) -> Vec<Ratio> {
-    let correct = question.choices.iter().filter(|c| c.correct).count();
-    let wrong = question.choices.len() - correct;
-    question
-        .choices
-        .iter()
-        .map(|c| moodle_fraction(c, correct, wrong))
-        .collect()
-}
-
-/// One choice's Moodle fraction, in a question with `correct` correct and `wrong` wrong choices.
+/// One choice's Moodle fraction, in a question with `correct` correct and `wrong` wrong choices:
+/// as written, or, when the question gives none, +1/`correct` for a correct choice and
+/// −1/`wrong` for a wrong one.
 fn moodle_fraction(choice: &Choice, correct: usize, wrong: usize) -> Ratio {
     match choice.fraction {
         Some(f) => f,
