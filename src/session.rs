@@ -417,42 +417,64 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previously_shown: &[usize]) -> Vec
     let mut rng = Rng::for_attempt(seed, attempt);
     let wanted = quiz.questions_per_attempt();
     let pool = quiz.questions.len();
-    let mut chosen: Vec<usize> = if wanted >= pool {
-        (0..pool).collect()
-    } else {
-        let mut shown = vec![false; pool];
+    let drawing = wanted < pool;
+    // Plain loops over flags rather than `partition` and `collect`: 0.2 KB smaller in the page.
+    let mut shown = vec![false; pool];
+    if drawing {
         for &i in previously_shown {
             if let Some(flag) = shown.get_mut(i) {
                 *flag = true;
             }
         }
-        let (mut seen, mut unseen): (Vec<usize>, Vec<usize>) = (0..pool).partition(|&i| shown[i]);
-        rng.shuffle(&mut unseen);
-        rng.shuffle(&mut seen);
-        unseen.extend(seen);
-        unseen.truncate(wanted);
-        unseen
-    };
+    }
+    // The unseen questions, then the seen ones, each in file order.
+    let mut chosen = Vec::with_capacity(pool);
+    for seen in [false, true] {
+        for (i, &flag) in shown.iter().enumerate() {
+            if flag == seen {
+                chosen.push(i);
+            }
+        }
+    }
+    if drawing {
+        let unseen = shown.iter().filter(|&&seen| !seen).count();
+        let (unseen, seen) = chosen.split_at_mut(unseen);
+        rng.shuffle(unseen);
+        rng.shuffle(seen);
+        chosen.truncate(wanted);
+    }
     if quiz.settings.shuffle_questions {
         rng.shuffle(&mut chosen);
-    } else {
-        chosen = in_file_order(&chosen, pool);
+    } else if drawing {
+        // Back in file order: the drawn questions, marked, listed from the first.
+        let mut drawn = vec![false; pool];
+        for &i in &chosen {
+            drawn[i] = true;
+        }
+        chosen.clear();
+        for (i, &flag) in drawn.iter().enumerate() {
+            if flag {
+                chosen.push(i);
+            }
+        }
     }
-    chosen
-        .into_iter()
-        .map(|question| {
-            let mut order: Vec<usize> = (0..quiz.questions[question].choices.len()).collect();
-            if quiz.settings.shuffle_choices {
-                rng.shuffle(&mut order);
-            }
-            Slot {
-                question,
-                order,
-                selected: Vec::new(),
-                revealed: false,
-            }
-        })
-        .collect()
+    let mut slots = Vec::with_capacity(chosen.len());
+    for question in chosen {
+        let mut order = Vec::new();
+        for i in 0..quiz.questions[question].choices.len() {
+            order.push(i);
+        }
+        if quiz.settings.shuffle_choices {
+            rng.shuffle(&mut order);
+        }
+        slots.push(Slot {
+            question,
+            order,
+            selected: Vec::new(),
+            revealed: false,
+        });
+    }
+    slots
 }
 
 /// The indices, in file order, of the choices `ids` name, checked against the question's kind.
@@ -494,15 +516,6 @@ fn resolve_into(question: &Question, ids: &[impl AsRef<str>], selected: &mut Vec
         ));
     }
     Ok(())
-}
-
-/// The distinct indices `picked` (each below `len`) in increasing order, without a sort.
-fn in_file_order(picked: &[usize], len: usize) -> Vec<usize> {
-    let mut marked = vec![false; len];
-    for &i in picked {
-        marked[i] = true;
-    }
-    (0..len).filter(|&i| marked[i]).collect()
 }
 
 /// A snapshot as read back.
@@ -629,8 +642,11 @@ fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
             return Err(inconsistent("a question appears twice"));
         }
         let n = q.choices.len();
-        let in_range = order.iter().all(|&i| i < n);
-        if !in_range || order.len() != n || in_file_order(order, n).len() != n {
+        let mut placed = vec![false; n];
+        let distinct = order
+            .iter()
+            .all(|&i| placed.get_mut(i).is_some_and(|p| !std::mem::replace(p, true)));
+        if !distinct || order.len() != n {
             return Err(inconsistent("choice order is not a permutation"));
         }
         let increasing = selected.windows(2).all(|w| w[0] < w[1]);
