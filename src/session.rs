@@ -518,11 +518,11 @@ fn resolve_into(question: &Question, ids: &[impl AsRef<str>], selected: &mut Vec
     Ok(())
 }
 
-/// A snapshot as read back.
-struct Snapshot {
+/// A snapshot as read back, its texts borrowed from the parsed value.
+struct Snapshot<'a> {
     v: u32,
-    quiz: String,
-    fingerprint: String,
+    quiz: &'a str,
+    fingerprint: &'a str,
     seed: u64,
     attempt: u32,
     phase: Phase,
@@ -542,14 +542,14 @@ impl Json for Slot {
     }
 }
 
-impl Snapshot {
+impl<'a> Snapshot<'a> {
     const FIELDS: [&'static str; 8] = ["v", "quiz", "fp", "seed", "attempt", "phase", "pos", "slots"];
 
     /// Reads what [`Session::snapshot`] wrote. The error is the name of the first field that
     /// is missing or malformed, or empty when `value` is not an object of exactly these fields.
     /// Only a name, not a described value: without messages (the page's build), errors that
     /// carry no text cost the least code (0.2 KB less in the page than describing the value found).
-    fn read(value: &Value<'_>) -> Result<Snapshot, &'static str> {
+    fn read(value: &'a Value<'_>) -> Result<Snapshot<'a>, &'static str> {
         let Value::Object(map) = value else {
             return Err("");
         };
@@ -558,7 +558,7 @@ impl Snapshot {
         }
         let number = |key| map.get(key).and_then(Value::as_u64).ok_or(key);
         let small = |key| u32::try_from(number(key)?).map_err(|_| key);
-        let text = |key| map.get(key).and_then(Value::as_str).map(str::to_string).ok_or(key);
+        let text = |key| map.get(key).and_then(Value::as_str).ok_or(key);
         let phase = map.get("phase").and_then(Value::as_str);
         Ok(Snapshot {
             v: small("v")?,
