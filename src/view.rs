@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::events::Action;
 use crate::model::{Kind, Reveal};
-use crate::scoring::{band_of, Outcome, QuestionScore};
+use crate::scoring::{band_of, Outcome};
 use crate::session::{Phase, Session, SlotAt};
 use crate::strings::cat;
 use crate::text::Texts;
@@ -335,9 +335,7 @@ impl Session {
         let texts = Texts::for_language(language);
         AnswerKeyView {
             heading: texts.answer_key,
-            questions: (0..self.len())
-                .map(|p| question_view(self, p, self.question_score_at(p), texts, true))
-                .collect(),
+            questions: question_views(self, texts, true),
         }
     }
 }
@@ -364,7 +362,6 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
 
 fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView {
     let total = session.len();
-    let view = |position: usize, score: QuestionScore| question_view(session, position, score, texts, false);
     match layout {
         Layout::One => {
             let position = session.position();
@@ -373,20 +370,23 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
                 progress_text: texts.progress(position + 1, total),
                 progress_value: position + 1,
                 progress_max: total,
-                questions: vec![view(position, session.question_score_at(position))],
+                questions: vec![question_view(session, position, texts, false)],
                 back_label: (position > 0).then_some(texts.back),
                 next_label: (!last).then_some(texts.next),
                 finish_label: last.then_some(texts.finish),
             }
         }
         Layout::All => {
-            let scores: Vec<QuestionScore> = (0..total).map(|p| session.question_score_at(p)).collect();
-            let answered = scores.iter().filter(|s| s.outcome != Outcome::Unanswered).count();
+            let questions = question_views(session, texts, false);
+            let answered = questions
+                .iter()
+                .filter(|q| q.choices.iter().any(|c| c.selected))
+                .count();
             QuestionsView {
                 progress_text: texts.answered(answered, total),
                 progress_value: answered,
                 progress_max: total,
-                questions: scores.iter().enumerate().map(|(p, &score)| view(p, score)).collect(),
+                questions,
                 back_label: None,
                 next_label: None,
                 finish_label: Some(texts.finish),
@@ -395,14 +395,18 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
     }
 }
 
+/// Every question of the attempt as shown; `reveal_all` shows their answers whatever the session says.
+fn question_views(session: &Session, texts: &Texts, reveal_all: bool) -> Vec<QuestionView> {
+    let mut views = Vec::with_capacity(session.len());
+    for position in 0..session.len() {
+        views.push(question_view(session, position, texts, reveal_all));
+    }
+    views
+}
+
 /// One question of the attempt as shown; `reveal_all` shows its answer whatever the session says.
-fn question_view(
-    session: &Session,
-    position: usize,
-    score: QuestionScore,
-    texts: &Texts,
-    reveal_all: bool,
-) -> QuestionView {
+/// It is scored only when its answer is shown.
+fn question_view(session: &Session, position: usize, texts: &Texts, reveal_all: bool) -> QuestionView {
     let SlotAt {
         question,
         order,
@@ -433,6 +437,7 @@ fn question_view(
         })
         .collect();
     let feedback = revealed.then(|| {
+        let score = session.question_score_at(position);
         let title = texts.outcome(score.outcome);
         let points_text = texts.points_of(&score.points.to_decimal_with(2, texts.decimal), score.max);
         FeedbackView {
@@ -490,9 +495,7 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
         band_title,
         band_message,
         review_heading: texts.review,
-        review: (0..session.len())
-            .map(|p| question_view(session, p, session.question_score_at(p), texts, false))
-            .collect(),
+        review: question_views(session, texts, false),
         retry_label: texts.retry,
         share_label: texts.share,
         copy_label: texts.copy_link,
