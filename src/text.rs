@@ -98,29 +98,29 @@ pub struct Texts {
     pub(crate) share_text: &'static str,
 }
 
-/// The language of a BCP 47 `tag` without its region or script: `hy` of `hy-AM`.
-pub(crate) fn primary_subtag(tag: &str) -> &str {
-    let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
-    &tag[..end]
-}
-
 impl Texts {
     /// The strings for a BCP 47 language tag (`hy`, `ru-RU`, …); English for any language without a table.
     pub fn for_language(tag: &str) -> &'static Texts {
-        let primary = primary_subtag(tag);
-        if primary.eq_ignore_ascii_case("hy") {
-            &ARMENIAN
-        } else if primary.eq_ignore_ascii_case("ru") {
-            &RUSSIAN
-        } else {
-            &ENGLISH
-        }
+        [&ARMENIAN, &RUSSIAN]
+            .into_iter()
+            .find(|texts| texts.speaks(tag))
+            .unwrap_or(&ENGLISH)
+    }
+
+    /// Whether a BCP 47 `tag` names this language, whatever its region or script (`hy-AM`),
+    /// in any case. Compared byte by byte: cutting the tag at its first `-` or `_` as a `&str`
+    /// would check for a character boundary there.
+    fn speaks(&self, tag: &str) -> bool {
+        let (tag, own) = (tag.as_bytes(), self.tag.as_bytes());
+        tag.get(..own.len())
+            .is_some_and(|primary| primary.eq_ignore_ascii_case(own))
+            && matches!(tag.get(own.len()), None | Some(b'-' | b'_'))
     }
 
     /// The tag of a text in `language`, to mark it with where this interface speaks another
     /// language; `None` where it speaks that one.
     pub fn foreign<'a>(&self, language: &'a str) -> Option<&'a str> {
-        (!primary_subtag(language).eq_ignore_ascii_case(self.tag)).then_some(language)
+        (!self.speaks(language)).then_some(language)
     }
 
     /// The words for a choice's mark.
