@@ -167,18 +167,10 @@ impl Session {
                 self.start()?;
                 Happened::Started
             }
-            Action::Answer { question, choices } => {
-                self.answer_ids(question, choices)?;
-                Happened::Answered(self.slot_index(question)?)
-            }
-            Action::Reveal { question } => {
-                let was_revealed = self.slot_index(question).is_ok_and(|p| self.slot_at(p).revealed);
-                self.reveal(question)?;
-                match was_revealed {
-                    true => Happened::Nothing,
-                    false => Happened::Revealed(self.slot_index(question)?),
-                }
-            }
+            Action::Answer { question, choices } => Happened::Answered(self.answer_ids(question, choices)?),
+            Action::Reveal { question } => self
+                .reveal_index(question)?
+                .map_or(Happened::Nothing, Happened::Revealed),
             Action::Next => {
                 self.next_question()?;
                 Happened::Nothing

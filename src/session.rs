@@ -184,12 +184,13 @@ impl Session {
 
     /// Sets (or changes) the answer to a question of this attempt; an empty list clears it.
     pub fn answer(&mut self, question_id: &str, choice_ids: &[&str]) -> Result<(), Error> {
-        self.answer_ids(question_id, choice_ids)
+        self.answer_ids(question_id, choice_ids).map(drop)
     }
 
     /// [`Session::answer`] with the ids as any strings: an [`Action`](crate::Action)'s owned
-    /// ones are read where they are, not first gathered into a list of `&str`.
-    pub(crate) fn answer_ids(&mut self, question_id: &str, choice_ids: &[impl AsRef<str>]) -> Result<(), Error> {
+    /// ones are read where they are, not first gathered into a list of `&str`. Returns the
+    /// question's position, so that the caller need not look it up again.
+    pub(crate) fn answer_ids(&mut self, question_id: &str, choice_ids: &[impl AsRef<str>]) -> Result<usize, Error> {
         self.require_answering()?;
         let index = self.slot_index(question_id)?;
         let slot = &self.slots[index];
@@ -202,11 +203,17 @@ impl Session {
         }
         let selected = resolve(&self.quiz.questions[slot.question], choice_ids)?;
         self.slots[index].selected = selected;
-        Ok(())
+        Ok(index)
     }
 
     /// Reveals whether a question's answer is right; revealing it again does nothing.
     pub fn reveal(&mut self, question_id: &str) -> Result<(), Error> {
+        self.reveal_index(question_id).map(drop)
+    }
+
+    /// [`Session::reveal`], returning the question's position if this revealed it, or `None`
+    /// if it was revealed already.
+    pub(crate) fn reveal_index(&mut self, question_id: &str) -> Result<Option<usize>, Error> {
         self.require_answering()?;
         let index = self.slot_index(question_id)?;
         if self.quiz.settings.reveal == Reveal::End {
@@ -219,8 +226,7 @@ impl Session {
                 message!("answer question \"", question_id, "\" before revealing it"),
             ));
         }
-        slot.revealed = true;
-        Ok(())
+        Ok((!std::mem::replace(&mut slot.revealed, true)).then_some(index))
     }
 
     /// Moves to the next question.
@@ -543,24 +549,20 @@ impl Json for Slot {
 }
 
 impl<'a> Snapshot<'a> {
-    const FIELDS: [&'static str; 8] = ["v", "quiz", "fp", "seed", "attempt", "phase", "pos", "slots"];
-
     /// Reads what [`Session::snapshot`] wrote. The error is the name of the first field that
-    /// is missing or malformed, or empty when `value` is not an object of exactly these fields.
-    /// Only a name, not a described value: without messages (the page's build), errors that
-    /// carry no text cost the least code (0.2 KB less in the page than describing the value found).
+    /// is missing or malformed, or empty when `value` is not an object, or has members besides
+    /// these. Only a name, not a described value: without messages (the page's build), errors
+    /// that carry no text cost the least code (0.2 KB less in the page than describing the value
+    /// found).
     fn read(value: &'a Value<'_>) -> Result<Snapshot<'a>, &'static str> {
         let Value::Object(map) = value else {
             return Err("");
         };
-        if map.keys().any(|key| !Self::FIELDS.contains(&key)) {
-            return Err("");
-        }
         let number = |key| map.get(key).and_then(Value::as_u64).ok_or(key);
         let small = |key| u32::try_from(number(key)?).map_err(|_| key);
         let text = |key| map.get(key).and_then(Value::as_str).ok_or(key);
         let phase = map.get("phase").and_then(Value::as_str);
-        Ok(Snapshot {
+        let snapshot = Snapshot {
             v: small("v")?,
             quiz: text("quiz")?,
             fingerprint: text("fp")?,
@@ -572,7 +574,13 @@ impl<'a> Snapshot<'a> {
                 .ok_or("phase")?,
             position: small("pos")? as usize,
             slots: Slot::read_all(map.get("slots")).ok_or("slots")?,
-        })
+        };
+        // Each of the eight fields is there, and an object names no key twice: any member more
+        // is one of another name. Counted, not looked up by name (smaller in the page).
+        if map.len() > 8 {
+            return Err("");
+        }
+        Ok(snapshot)
     }
 }
 

@@ -62,12 +62,17 @@ macro_rules! digits {
         const _: () = assert!(<$type>::MIN == 0 && <$type>::BITS <= 64, "Digits writes u64 at most");
         impl Digits for $type {
             fn digits(self) -> String {
-                let mut text = String::new();
-                push_digits(&mut text, self as u64, 1);
-                text
+                digits_of(self as u64)
             }
         }
     )*};
+}
+
+/// `n` in decimal digits: one copy for every width of [`Digits`].
+fn digits_of(n: u64) -> String {
+    let mut text = String::new();
+    push_digits(&mut text, n, 1);
+    text
 }
 
 digits!(u8, u16, u32, u64, usize);

@@ -71,11 +71,14 @@ pub struct Texts {
     pub passed: &'static str,
     /// Heading of the error shown in place of a quiz that cannot load.
     pub load_error: &'static str,
-    /// Marks on revealed choices: picked and correct, correct but missed, picked and wrong.
+    /// Marks on revealed choices: picked and correct, correct but missed, picked and wrong (in
+    /// the order of [`Mark`]'s variants, which index it).
     pub(crate) marks: [&'static str; 3],
-    /// Outcome titles: correct, partial, wrong, unanswered.
+    /// Outcome titles: correct, partial, wrong, unanswered (in the order of [`Outcome`]'s
+    /// variants, which index it).
     pub(crate) outcomes: [&'static str; 4],
-    /// Forms of "question" for "10 questions": one, few, many, other.
+    /// Forms of "question" for "10 questions": one, few, many, other (in the order of
+    /// [`Plural`]'s variants, which index it).
     pub(crate) questions: [&'static str; 4],
     /// Forms of "point" for "of 10 points": one, few, many, other (unused where a language's
     /// `points_of` names no `{2}`).
@@ -125,31 +128,17 @@ impl Texts {
 
     /// The words for a choice's mark.
     pub fn mark(&self, mark: Mark) -> &'static str {
-        match mark {
-            Mark::CorrectPicked => self.marks[0],
-            Mark::CorrectMissed => self.marks[1],
-            Mark::WrongPicked => self.marks[2],
-        }
+        self.marks[mark as usize]
     }
 
     /// The title of an outcome.
     pub fn outcome(&self, outcome: Outcome) -> &'static str {
-        match outcome {
-            Outcome::Correct => self.outcomes[0],
-            Outcome::Partial => self.outcomes[1],
-            Outcome::Wrong => self.outcomes[2],
-            Outcome::Unanswered => self.outcomes[3],
-        }
+        self.outcomes[outcome as usize]
     }
 
     /// The form of a counted noun, from its one, few, many and other forms, that goes with `n`.
     fn form(&self, forms: &[&'static str; 4], n: u64) -> &'static str {
-        match (self.plural)(n) {
-            Plural::One => forms[0],
-            Plural::Few => forms[1],
-            Plural::Many => forms[2],
-            Plural::Other => forms[3],
-        }
+        forms[(self.plural)(n) as usize]
     }
 
     /// "10 questions", with the noun in the right plural form.
