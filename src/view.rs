@@ -415,29 +415,34 @@ fn question_view(session: &Session, position: usize, texts: &Texts, reveal_all: 
     } = session.slot_at(position);
     let revealed = revealed || reveal_all;
     let reveal_each = session.quiz().settings().reveal == Reveal::Each;
-    let choices = order
-        .iter()
-        .map(|&i| {
-            let choice = &question.choices[i];
-            let selected = picked.contains(&i);
-            let mark = match (revealed, choice.correct, selected) {
-                (false, _, _) => None,
-                (true, true, true) => Some(Mark::CorrectPicked),
-                (true, true, false) => Some(Mark::CorrectMissed),
-                (true, false, true) => Some(Mark::WrongPicked),
-                (true, false, false) => None,
-            };
-            ChoiceView {
-                id: choice.id.clone(),
-                text: choice.text.clone(),
-                selected,
-                mark,
-                mark_text: mark.map(|m| texts.mark(m)),
-            }
-        })
-        .collect();
+    let mut choices = Vec::with_capacity(order.len());
+    for &i in order {
+        let choice = &question.choices[i];
+        let selected = picked.contains(&i);
+        let mark = match (revealed, choice.correct, selected) {
+            (false, _, _) => None,
+            (true, true, true) => Some(Mark::CorrectPicked),
+            (true, true, false) => Some(Mark::CorrectMissed),
+            (true, false, true) => Some(Mark::WrongPicked),
+            (true, false, false) => None,
+        };
+        choices.push(ChoiceView {
+            id: choice.id.clone(),
+            text: choice.text.clone(),
+            selected,
+            mark,
+            mark_text: mark.map(|m| texts.mark(m)),
+        });
+    }
     let feedback = revealed.then(|| {
         let score = session.question_score_at(position);
+        // The picked choices' own feedback, in file order.
+        let mut choice_feedback = Vec::new();
+        for &i in picked {
+            if let Some(text) = &question.choices[i].feedback {
+                choice_feedback.push(text.clone());
+            }
+        }
         let title = texts.outcome(score.outcome);
         let points_text = texts.points_of(&score.points.to_decimal_with(2, texts.decimal), score.max);
         FeedbackView {
@@ -445,11 +450,7 @@ fn question_view(session: &Session, position: usize, texts: &Texts, reveal_all: 
             announcement: cat!(title, texts.stop, " ", points_text, texts.stop),
             title,
             points_text,
-            // The picked choices' own feedback, in file order.
-            choice_feedback: picked
-                .iter()
-                .filter_map(|&i| question.choices[i].feedback.clone())
-                .collect(),
+            choice_feedback,
             explanation: question.explanation.clone(),
             passage: question.passage.clone(),
             passage_label: texts.passage,
