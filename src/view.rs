@@ -6,7 +6,7 @@ use crate::events::Action;
 use crate::model::{Kind, Reveal};
 use crate::scoring::{band_of, Outcome};
 use crate::session::{Phase, Session, SlotAt};
-use crate::strings::cat;
+use crate::strings::{cat, joined};
 use crate::text::Texts;
 
 /// How questions are laid out on the page.
@@ -343,10 +343,14 @@ impl Session {
 fn intro(session: &Session, texts: &Texts) -> IntroView {
     let quiz = session.quiz();
     let source = quiz.source();
-    let byline = match &source.author {
-        Some(author) => cat!(author, ", ", source.publisher, ", ", source.date),
-        None => cat!(source.publisher, ", ", source.date),
-    };
+    // Author (if any), publisher and date, joined once rather than by one `cat!` for each case.
+    let author = source.author.as_deref();
+    let parts = [author.unwrap_or_default(), &source.publisher, &source.date];
+    let byline = joined(&parts[usize::from(author.is_none())..], ", ");
+    let mut corrections = Vec::with_capacity(quiz.corrections().len());
+    for correction in quiz.corrections() {
+        corrections.push(cat!(correction.date, ": ", correction.note));
+    }
     IntroView {
         title: quiz.title().to_string(),
         intro: quiz.intro().map(str::to_string),
@@ -355,7 +359,7 @@ fn intro(session: &Session, texts: &Texts) -> IntroView {
         url: source.url.clone(),
         byline,
         count_text: texts.question_count(session.len()),
-        corrections: quiz.corrections().iter().map(|c| cat!(c.date, ": ", c.note)).collect(),
+        corrections,
         start_label: texts.start,
     }
 }
@@ -483,9 +487,7 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
     } else {
         texts.pass_mark(settings.pass_mark)
     };
-    let (band_title, band_message) = band_of(session.quiz().bands(), result.percentage)
-        .map(|b| (b.title.clone(), b.message.clone()))
-        .unzip();
+    let band = band_of(session.quiz().bands(), result.percentage);
     ResultView {
         heading: texts.result_heading,
         announcement: cat!(score_text, texts.stop, " ", pass_text, texts.stop),
@@ -493,8 +495,8 @@ fn result(session: &Session, texts: &Texts) -> ResultView {
         percentage: result.percentage,
         passed: result.passed,
         pass_text,
-        band_title,
-        band_message,
+        band_title: band.map(|b| b.title.clone()),
+        band_message: band.map(|b| b.message.clone()),
         review_heading: texts.review,
         review: question_views(session, texts, false),
         retry_label: texts.retry,
