@@ -269,9 +269,8 @@ impl Session {
         if self.phase == Phase::Intro {
             return Err(state_error(message!("the quiz has not started")));
         }
-        let shown: Vec<usize> = self.slots.iter().map(|s| s.question).collect();
         let attempt = self.attempt.wrapping_add(1);
-        self.slots = draw(&self.quiz, self.seed, attempt, &shown);
+        self.slots = draw(&self.quiz, self.seed, attempt, &self.slots);
         self.attempt = attempt;
         self.phase = Phase::Answering;
         self.position = 0;
@@ -417,9 +416,9 @@ fn snapshot_error(message: impl Into<String>) -> Error {
     Error::nowhere(ErrorKind::Snapshot, message)
 }
 
-/// The questions of one attempt: a fresh draw from the pool (unseen questions first),
-/// in file order or shuffled, each with its choice order.
-fn draw(quiz: &Quiz, seed: u64, attempt: u32, previously_shown: &[usize]) -> Vec<Slot> {
+/// The questions of one attempt: a fresh draw from the pool (first those the `previous`
+/// attempt did not show), in file order or shuffled, each with its choice order.
+fn draw(quiz: &Quiz, seed: u64, attempt: u32, previous: &[Slot]) -> Vec<Slot> {
     let mut rng = Rng::for_attempt(seed, attempt);
     let wanted = quiz.questions_per_attempt();
     let pool = quiz.questions.len();
@@ -427,8 +426,8 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previously_shown: &[usize]) -> Vec
     // Plain loops over flags rather than `partition` and `collect`: 0.2 KB smaller in the page.
     let mut shown = vec![false; pool];
     if drawing {
-        for &i in previously_shown {
-            if let Some(flag) = shown.get_mut(i) {
+        for slot in previous {
+            if let Some(flag) = shown.get_mut(slot.question) {
                 *flag = true;
             }
         }
