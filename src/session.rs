@@ -656,9 +656,15 @@ fn check_saved_slots(quiz: &Quiz, saved: &Snapshot) -> Result<(), Error> {
         if !distinct || order.len() != n {
             return Err(inconsistent("choice order is not a permutation"));
         }
-        let increasing = selected.windows(2).all(|w| w[0] < w[1]);
-        let in_range = selected.iter().all(|&i| i < n);
-        if !increasing || !in_range || (q.kind == Kind::Single && selected.len() > 1) {
+        // In increasing order and in range, in one pass: each pick from past the last one to n.
+        let mut least = 0;
+        let increasing = selected.iter().all(|&i| {
+            let next = (least..n).contains(&i);
+            // Wrapping: a pick that large is out of range, and ends the check.
+            least = i.wrapping_add(1);
+            next
+        });
+        if !increasing || (q.kind == Kind::Single && selected.len() > 1) {
             return Err(inconsistent("invalid answer"));
         }
         if *revealed && quiz.settings.reveal == Reveal::End {
