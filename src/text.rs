@@ -1,8 +1,9 @@
 //! Every string the quiz shows a reader, in one table per language: English, Armenian, Russian.
 
 use crate::scoring::Outcome;
-use crate::strings::{cat, Digits};
+use crate::strings::push_digits;
 use crate::view::Mark;
+use Arg::{Number, Text};
 
 /// A CLDR plural category, the form a counted noun takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,43 +144,49 @@ impl Texts {
 
     /// "10 questions", with the noun in the right plural form.
     pub fn question_count(&self, n: usize) -> String {
-        cat!(n.digits(), " ", self.form(&self.questions, n as u64))
+        fill(
+            "{0} {1}",
+            &[Number(n as u64), Text(self.form(&self.questions, n as u64))],
+        )
     }
 
     /// "Question 3 of 10".
     pub fn progress(&self, position: usize, total: usize) -> String {
-        fill(self.progress, &[&position.digits(), &total.digits()])
+        fill(self.progress, &[Number(position as u64), Number(total as u64)])
     }
 
     /// "4 of 10 answered".
     pub fn answered(&self, answered: usize, total: usize) -> String {
-        fill(self.answered, &[&answered.digits(), &total.digits()])
+        fill(self.answered, &[Number(answered as u64), Number(total as u64)])
     }
 
     /// "Question 3".
     pub fn question_number(&self, position: usize) -> String {
-        fill(self.question_number, &[&position.digits()])
+        fill(self.question_number, &[Number(position as u64)])
     }
 
     /// "0.5 of 1 point", given the points already formatted.
     pub fn points_of(&self, points: &str, max: u32) -> String {
         let noun = self.form(&self.points, u64::from(max));
-        fill(self.points_of, &[points, &max.digits(), noun])
+        fill(self.points_of, &[Text(points), Number(max.into()), Text(noun)])
     }
 
     /// "You scored 7 out of 10 (70 %)", given the points already formatted.
     pub fn score(&self, points: &str, max: u64, percentage: u8) -> String {
-        fill(self.score, &[points, &max.digits(), &percentage.digits()])
+        fill(self.score, &[Text(points), Number(max), Number(percentage.into())])
     }
 
     /// "The pass mark is 60 %".
     pub fn pass_mark(&self, mark: u8) -> String {
-        fill(self.pass_mark, &[&mark.digits()])
+        fill(self.pass_mark, &[Number(mark.into())])
     }
 
     /// What a shared result says, given the points already formatted.
     pub fn share_text(&self, points: &str, max: u64, percentage: u8, title: &str) -> String {
-        fill(self.share_text, &[points, &max.digits(), &percentage.digits(), title])
+        fill(
+            self.share_text,
+            &[Text(points), Number(max), Number(percentage.into()), Text(title)],
+        )
     }
 
     /// A decimal from the core (`"0.5"`) with this language's separator (`"0,5"`).
@@ -188,8 +195,15 @@ impl Texts {
     }
 }
 
+/// What a template's `{i}` stands for: a text, or a whole number, written in decimal straight
+/// into the filled text (rather than first into a `String` of its own at every call).
+enum Arg<'a> {
+    Text(&'a str),
+    Number(u64),
+}
+
 /// `template` with each `{i}` replaced by `args[i]` (0 to 9); any other `{` stays as it is.
-fn fill(template: &str, args: &[&str]) -> String {
+fn fill(template: &str, args: &[Arg<'_>]) -> String {
     let mut text = String::new();
     let mut rest = template;
     while let Some(open) = rest.bytes().position(|b| b == b'{') {
@@ -201,7 +215,10 @@ fn fill(template: &str, args: &[&str]) -> String {
         };
         match arg {
             Some(arg) => {
-                text.push_str(arg);
+                match *arg {
+                    Text(arg) => text.push_str(arg),
+                    Number(n) => push_digits(&mut text, n, 1),
+                }
                 rest = &rest[3..];
             }
             None => {
@@ -447,7 +464,7 @@ mod tests {
             ("{{0}}", "{7}"),
         ];
         for (template, filled) in cases {
-            assert_eq!(fill(template, &["7", "10"]), filled, "{template}");
+            assert_eq!(fill(template, &[Number(7), Text("10")]), filled, "{template}");
         }
     }
 
