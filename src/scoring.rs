@@ -570,11 +570,6 @@ fn outcome(selected: &[usize], credit: Ratio) -> Outcome {
     }
 }
 
-/// How question `index` of `quiz` went with `selected` picked, without scoring the rest.
-pub(crate) fn question_outcome(quiz: &Quiz, index: usize, selected: &[usize]) -> Outcome {
-    outcome(selected, question_credit(quiz, &quiz.questions[index], selected))
-}
-
 fn question_result(question: &Question, selected: &[usize], score: QuestionScore) -> QuestionResult {
     let QuestionScore { outcome, points, max } = score;
     debug_assert!(

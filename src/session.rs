@@ -8,9 +8,7 @@ use crate::error::{message, Error, ErrorKind, Errors};
 use crate::json::{self, Json, Members, Value};
 use crate::model::{Choice, Kind, Question, Quiz, Reveal};
 use crate::rng::Rng;
-use crate::scoring::{
-    question_outcome, score_attempt, score_question, Outcome, QuestionScore, QuizResult, Tally, Totals,
-};
+use crate::scoring::{score_attempt, score_question, Outcome, QuestionScore, QuizResult, Tally, Totals};
 use crate::strings::Digits;
 
 /// The version of the snapshot layout [`Session::snapshot`] writes.
@@ -376,8 +374,7 @@ impl Session {
 
     /// How the question at `position` goes with its current answer.
     pub(crate) fn outcome_at(&self, position: usize) -> Outcome {
-        let slot = &self.slots[position];
-        question_outcome(&self.quiz, slot.question, &slot.selected)
+        self.question_score_at(position).outcome
     }
 
     /// The question at `position` scored with its current answer, without scoring the rest.
