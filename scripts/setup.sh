@@ -71,7 +71,9 @@ setup_browser() {
 # LLVM inlines small functions up to a cost of 30 rather than opt-level z's 5: fewer call sites
 # and frames, 0.3 KB brotli less (22 to 35 alike; 15: 0.1 KB; 60 and up: larger than with 5).
 # The JS glue is then minified with esbuild: wasm-bindgen writes it readable, with every doc
-# comment (about 1.5 KB brotli). Its TypeScript types stay beside it in reader_quiz.d.ts. The
+# comment (about 1.5 KB brotli). The JavaScript of the crate's own that it imports (src/web/dom.rs's
+# `inline_js`, which wasm-bindgen writes under snippets/) is bundled into it, so that each build
+# stays two files, its glue and its WASM. Its TypeScript types stay beside it in reader_quiz.d.ts. The
 # headless build (`--features headless`) keeps its names, such as `QuizSession.name`, as
 # publishers meet them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. Last,
 # the names the WASM imports its glue by, and wasm-bindgen's own exports, are shortened in both
@@ -84,8 +86,9 @@ build_one() {
     -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size $1
   local keep_names=
   [[ $1 == *headless* ]] && keep_names=--keep-names
-  esbuild --minify $keep_names --format=esm --log-level=warning --allow-overwrite \
+  esbuild --bundle --minify $keep_names --format=esm --log-level=warning --allow-overwrite \
     "$out/reader_quiz.js" --outfile="$out/reader_quiz.js"
+  rm -r "$out/snippets"
   node scripts/shorten-names.mjs "$out" >/dev/null
 }
 

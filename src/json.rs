@@ -754,6 +754,13 @@ pub(crate) fn quoted(s: &str) -> String {
 /// Writes `s` as a JSON string literal, escaping as serde_json does.
 fn write_str(out: &mut String, s: &str) {
     out.push('"');
+    write_escaped(out, s);
+    out.push('"');
+}
+
+/// Writes `s` as the inside of a JSON string literal, without its quotes: escaped as serde_json
+/// escapes it.
+pub(crate) fn write_escaped(out: &mut String, s: &str) {
     let mut run = 0;
     for (i, b) in s.bytes().enumerate() {
         let escape = match b {
@@ -777,7 +784,6 @@ fn write_str(out: &mut String, s: &str) {
         run = i + 1;
     }
     out.push_str(&s[run..]);
-    out.push('"');
 }
 
 /// A value the core writes as JSON by hand, without serde: the page writes its snapshots and

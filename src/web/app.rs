@@ -6,19 +6,19 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, Element, Event, EventTarget, HtmlElement, Storage};
+use web_sys::{Element, Event, EventTarget, Storage};
 
-use super::dom::{add_class, append, attrs, has_class, set, Dom};
+use super::dom::{draw, focus_by_id, get, share, tell, Tree};
 use super::render::{self, action, part, Ids};
-use super::{js_error, parse_js, seed};
+use super::{js_error, seed};
 use crate::events::Happened;
-use crate::json::Members;
 use crate::strings::{cat, Digits};
 use crate::{Action, ErrorKind, Focus, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
-/// The attribute that marks an element as holding a mounted quiz.
+/// The attribute that marks an element as holding a mounted quiz (`App::mount` writes it in its
+/// tree as is).
 pub(crate) const MOUNTED: &str = "data-reader-quiz";
 
 /// The options `mount` takes.
@@ -58,19 +58,13 @@ impl Options {
     /// `undefined`); an unknown layout or theme is kept among its problems, and a seed that is
     /// not one is thrown.
     pub(crate) fn from_js(options: &JsValue) -> Result<Options, JsError> {
-        let get = |key: &str| -> JsValue {
-            if options.is_object() {
-                js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED)
-            } else {
-                JsValue::UNDEFINED
-            }
-        };
+        let option = |key: &str| get(options, key);
         let mut problems = Vec::new();
-        let layout = parse_layout(get("layout").as_string().as_deref()).unwrap_or_else(|problem| {
+        let layout = parse_layout(option("layout").as_string().as_deref()).unwrap_or_else(|problem| {
             problems.push(problem);
             Layout::One
         });
-        let theme = match get("theme").as_string() {
+        let theme = match option("theme").as_string() {
             None => Theme::Auto,
             Some(name) => Theme::parse(&name).unwrap_or_else(|| {
                 problems.push(cat!(
@@ -84,10 +78,10 @@ impl Options {
         Ok(Options {
             layout,
             theme,
-            language: get("language").as_string().filter(|l| !l.is_empty()),
-            storage_key: get("storageKey").as_string(),
-            instance: get("instance").as_string().filter(|i| !i.is_empty()),
-            seed: seed(get("seed").as_f64())?,
+            language: option("language").as_string().filter(|l| !l.is_empty()),
+            storage_key: option("storageKey").as_string(),
+            instance: option("instance").as_string().filter(|i| !i.is_empty()),
+            seed: seed(option("seed").as_f64())?,
             problems,
         })
     }
@@ -118,20 +112,23 @@ impl App {
         let session = saved(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
             .unwrap_or_else(|| Session::new(Arc::clone(&quiz), options.seed));
-        let dom = Dom::of(&host, None);
-        let screen = dom.el("div", "rq-screen");
-        let print = dom.el("div", "rq-print");
-        let status = dom.el("div", "rq-status rq-visually-hidden");
-        set(&status, "role", "status");
-        add_class(&host, "rq-root");
         let quiz_language = session.quiz().language();
         // The texts the interface has, whose language the one asked for may not be.
         let texts = Texts::for_language(options.language.as_deref().unwrap_or(quiz_language));
         // The interface's own direction, not the page's: English words on a right-to-left page
         // would otherwise be reordered around their numbers and full stops.
-        attrs(&host, &[(MOUNTED, ""), ("lang", texts.tag), ("dir", texts.dir)]);
-        host.set_text_content(None);
-        append(&host, &[&screen, &print, &status]);
+        let mut tree = Tree::new(None);
+        tree.put(
+            r#"{"class":"rq-root","data-reader-quiz":"","lang":"$","dir":"$"},["div",{"class":"rq-screen"}]"#,
+            &[texts.tag, texts.dir],
+        );
+        let screen = tree.draw(&host, false);
+        let print = draw(&host, r#"[{},["div",{"class":"rq-print"}]]"#, true);
+        let status = draw(
+            &host,
+            r#"[{},["div",{"class":"rq-status rq-visually-hidden","role":"status"}]]"#,
+            true,
+        );
         let uid = cat!("rq", INSTANCES.fetch_add(1, Ordering::Relaxed).digits());
         let app = App {
             host: host.clone(),
@@ -151,18 +148,16 @@ impl App {
         // another tab saving progress.
         let listen = |target: &EventTarget, event: &str| {
             let (app, host) = (Rc::clone(&app), host.clone());
-            // Taking a `JsValue`, as the idle callback's and the share promise's closures do,
-            // makes one closure type of the three: a listener only ever gets events.
+            // Taking a `JsValue`, as the idle callback's closure does, makes one closure type of
+            // the two: a listener only ever gets events.
             let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
                 // The page is told once the quiz is done with the event: a listener of the
                 // page's may click in the quiz at once, which must find it free to handle that.
                 let told = app.borrow_mut().handle(event.unchecked_ref());
-                let result = told.and_then(|told| match told {
-                    Some(told) => host.dispatch_event(&told).map(drop),
-                    None => Ok(()),
-                });
-                if let Err(e) = result {
-                    web_sys::console::error_1(&e);
+                match told {
+                    Ok(Some((name, detail))) => tell(&host, name, &detail),
+                    Ok(None) => {}
+                    Err(e) => web_sys::console::error_1(&e),
                 }
             });
             let added = target.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
@@ -199,25 +194,27 @@ impl App {
         let Ok(happened) = session.act(&Action::Start) else {
             return;
         };
-        let offstage = Dom::of(&self.host, None).el("div", "rq-screen rq-rehearsal");
-        append(&self.host, &[&offstage]);
         // Inert, it takes no focus from wherever the reader is, with or without the quiz's CSS;
         // reading its height lays it out now. One question at a time, whatever the layout: a
         // long quiz shown whole would make a long task of it.
-        set(&offstage, "inert", "");
+        let offstage = draw(
+            &self.host,
+            r#"[{},["div",{"class":"rq-screen rq-rehearsal","inert":""}]]"#,
+            true,
+        );
         self.render_into(&offstage, &session, Layout::One, None);
         self.focus_in(&offstage, Focus::after(&Action::Start, &session, Layout::One));
-        let _ = js_sys::Reflect::get(&offstage, &"offsetHeight".into());
+        get(&offstage, "offsetHeight");
         offstage.remove();
         // Told to the detached copy, which nothing listens to.
-        if let Some(event) = custom_event(&session, happened) {
-            let _ = event.map(|event| offstage.dispatch_event(&event));
+        if let Some((name, detail)) = told(&session, happened) {
+            tell(&offstage, name, &detail);
         }
     }
 
     /// Handles a click or change in the quiz, the page's printing starting or ending, or another
     /// tab saving, and returns the event to tell the page of it, if any.
-    fn handle(&mut self, event: &Event) -> Result<Option<Event>, JsValue> {
+    fn handle(&mut self, event: &Event) -> Result<Option<Told>, JsValue> {
         let kind = event.type_();
         if kind == "beforeprint" || kind == "afterprint" {
             self.print_view(kind == "beforeprint");
@@ -242,8 +239,7 @@ impl App {
         };
         // The second click of a double click lands on the button drawn by the first: ignore it,
         // so that a double-clicked Next moves one question, not two.
-        let detail = js_sys::Reflect::get(event, &"detail".into()).map(|d| d.as_f64());
-        if detail.is_ok_and(|clicks| clicks > Some(1.0)) {
+        if get(event, "detail").as_f64() > Some(1.0) {
             return Ok(None);
         }
         let name = button.get_attribute("data-action").unwrap_or_default();
@@ -257,7 +253,10 @@ impl App {
             },
             action::FINISH => Action::Finish,
             action::RETRY => Action::Retry,
-            action::SHARE | action::COPY => return self.share(name == action::SHARE).map(|()| None),
+            action::SHARE | action::COPY => {
+                self.share(name == action::SHARE);
+                return Ok(None);
+            }
             _ => return Ok(None),
         };
         let happened = match self.session.act(&action) {
@@ -271,59 +270,28 @@ impl App {
         };
         self.save();
         self.draw(Focus::after(&action, &self.session, self.layout), None);
-        custom_event(&self.session, happened).transpose()
+        Ok(told(&self.session, happened))
     }
 
     /// Shares the result with the Web Share API, or copies it with a link to the clipboard,
     /// and says under the buttons how that went: a sighted reader must see the link to copy it
-    /// by hand where the clipboard refused.
-    fn share(&self, native: bool) -> Result<(), JsValue> {
+    /// by hand where the clipboard refused. The share sheet speaks for itself; how copying fared
+    /// is said in the live region.
+    fn share(&self, native: bool) {
         let Screen::Result(view) = self.session.screen_in(self.layout, self.texts.tag) else {
-            return Ok(());
+            return;
         };
-        let texts = self.texts;
-        let url = self.session.quiz().source().url.clone();
-        let navigator = super::window().ok_or("no window")?.navigator();
-        let Some(status) = self.screen.query_selector(".rq-share-status")? else {
-            return Ok(());
-        };
-        let promise = if native {
-            let mut data = String::new();
-            let mut object = Members::open(&mut data, '{');
-            object
-                .field("title", self.session.quiz().title())
-                .field("text", &view.share_text)
-                .field("url", &url);
-            object.close();
-            call_method(&navigator, "share", &parse_js(&data)?)?
-        } else {
-            let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
-            let text = cat!(view.share_text, " ", url);
-            match call_method(&clipboard, "writeText", &text.into()) {
-                Ok(promise) => promise,
-                Err(_) => js_sys::Promise::reject(&JsValue::NULL).into(),
-            }
-        };
-        // One handler for either outcome, saying `text` if there is one: one closure type. The
-        // share sheet speaks for itself, and a reader who closes it (an `AbortError`, which
-        // nothing else here rejects with) is no failure; any other refusal (a frame not allowed
-        // to share, say) shows the link, as a clipboard that refuses does. How copying fared is
-        // said in the live region.
-        let say = |text: Option<String>| {
-            let status = status.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |outcome: JsValue| {
-                let closed = js_sys::Reflect::get(&outcome, &"name".into()).is_ok_and(|name| name == "AbortError");
-                if let (Some(text), false) = (&text, closed) {
-                    status.set_text_content(Some(text));
-                }
-            })
-            .into_js_value()
-        };
-        let failed = say(Some(cat!(texts.share_failed, " ", url)));
-        let done = say((!native).then(|| texts.copied.to_string()));
-        let then: js_sys::Function = js_sys::Reflect::get(&promise, &"then".into())?.dyn_into()?;
-        then.call2(&promise, &done, &failed)?;
-        Ok(())
+        let quiz = self.session.quiz();
+        let done = if native { "" } else { self.texts.copied };
+        share(
+            &self.screen,
+            native,
+            quiz.title(),
+            &view.share_text,
+            &quiz.source().url,
+            self.texts.share_failed,
+            done,
+        );
     }
 
     /// Draws every question with its answer into the print-only area, or empties it.
@@ -336,7 +304,7 @@ impl App {
         }
     }
 
-    fn answer_changed(&mut self, input: &Element) -> Result<Option<Event>, JsValue> {
+    fn answer_changed(&mut self, input: &Element) -> Result<Option<Told>, JsValue> {
         let Some(fieldset) = input.closest("fieldset[data-question]")? else {
             return Ok(None);
         };
@@ -357,13 +325,13 @@ impl App {
             .act(&Action::Answer { question, choices: ids })
             .map_err(|e| JsValue::from(js_error(e)))?;
         self.save();
-        if has_class(&fieldset, "rq-has-error") || self.layout == Layout::All {
+        if fieldset.matches(".rq-has-error")? || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
             let id = input.get_attribute("id").unwrap_or_default();
             self.draw(Focus::Stay, None);
             focus_by_id(&self.screen, &id);
         }
-        custom_event(&self.session, happened).transpose()
+        Ok(told(&self.session, happened))
     }
 
     /// Redraws the current screen, says in the live region what changed (or empties it), and
@@ -415,11 +383,7 @@ impl App {
     /// that what they do here next builds on it rather than overwriting it; a save of another
     /// quiz or version is left alone.
     fn follow(&mut self, event: &Event) {
-        let field = |name: &str| {
-            js_sys::Reflect::get(event, &name.into())
-                .ok()
-                .and_then(|v| v.as_string())
-        };
+        let field = |name: &str| get(event, name).as_string();
         if field("key").as_deref() != Some(self.storage_key.as_str()) {
             return;
         }
@@ -440,33 +404,12 @@ impl App {
     }
 }
 
-/// The event `happened` causes in `session`, if any, as the page hears it: a bubbling,
-/// composed `reader-quiz:NAME` event.
-fn custom_event(session: &Session, happened: Happened) -> Option<Result<Event, JsValue>> {
-    let detail = session.event_json(happened)?;
-    let name = cat!("reader-quiz:", happened.name()?);
-    let event = parse_js(&cat!("{\"bubbles\":true,\"composed\":true,\"detail\":", detail, "}"))
-        .map_err(JsValue::from)
-        .and_then(|init| CustomEvent::new_with_event_init_dict(&name, init.unchecked_ref()));
-    Some(event.map(Into::into))
-}
+/// What the page is told of an action: the name of its event and its `detail`, as JSON.
+type Told = (&'static str, String);
 
-/// Calls `target[method](argument)` and returns what it returns (here, promises).
-fn call_method(target: &JsValue, method: &str, argument: &JsValue) -> Result<JsValue, JsValue> {
-    let function: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
-    function.call1(target, argument)
-}
-
-fn focus_by_id(within: &Element, id: &str) {
-    // Every id the quiz focuses is on an element it drew as HTML: no `instanceof` check needed.
-    let element = within
-        .query_selector(&cat!("[id=\"", id, "\"]"))
-        .ok()
-        .flatten()
-        .map(JsCast::unchecked_into::<HtmlElement>);
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
+/// What the page is told of what `happened` in `session`, if anything.
+fn told(session: &Session, happened: Happened) -> Option<Told> {
+    Some((happened.name()?, session.event_json(happened)?))
 }
 
 fn storage() -> Option<Storage> {

@@ -54,6 +54,7 @@ pub(crate) fn messages(errors: &Errors) -> Vec<String> {
 }
 
 /// A JSON text the core wrote as a plain JavaScript object.
+#[cfg(feature = "headless")]
 pub(crate) fn parse_js(json: &str) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(json).map_err(|_| thrown("could not convert a value for JavaScript"))
 }
@@ -96,7 +97,9 @@ pub fn mount(
     let options = app::Options::from_js(&options)?;
     let texts = Texts::for_language(options.language().unwrap_or("en"));
     // In the colours asked for, whatever it shows: the quiz, or why there is none.
-    dom::set(&element, "data-theme", options.theme().name());
+    let mut theme = dom::Tree::new(None);
+    theme.put(r#"{"data-theme":"$"}"#, &[options.theme().name()]);
+    theme.draw(&element, true);
     if !options.problems.is_empty() {
         // Shown as a broken file's problems are, in place of a quiz drawn otherwise than asked;
         // the first is thrown (joining them would cost the widget 0.1 KB).
