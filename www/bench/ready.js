@@ -10,9 +10,16 @@ new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().m
 });
 
 // The linear memory of every WebAssembly instance the page makes, for the memory row: the widget
-// exports no probe of its own. `instantiate` gives an instance for a compiled module (as the
-// widget's glue is given), an instance and its module for bytes.
+// exports no probe of its own. The widget's glue instantiates the module its element compiled
+// with `new WebAssembly.Instance`; `instantiate` gives an instance for a compiled module, an
+// instance and its module for bytes.
 window.__wasmMemories = [];
+WebAssembly.Instance = class extends WebAssembly.Instance {
+  constructor(...args) {
+    super(...args);
+    window.__wasmMemories.push(this.exports.memory);
+  }
+};
 for (const name of ["instantiate", "instantiateStreaming"]) {
   const original = WebAssembly[name];
   WebAssembly[name] = async (...args) => {
