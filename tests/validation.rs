@@ -518,6 +518,35 @@ fn problems_have_kinds_callers_can_match_on() {
 }
 
 #[test]
+fn a_fraction_may_have_ascii_white_space_around_it_but_no_other() {
+    for padded in [" 1/2", "1/2\t", "\r\n 1/2 \n"] {
+        let quiz = Quiz::from_json(&valid_with_penalty(padded)).unwrap();
+        assert_eq!(quiz.settings().wrong_penalty.to_string(), "1/2", "{padded:?}");
+    }
+    // A no-break space, a vertical tab or an ideographic space is not read as white space:
+    // JSON's own white space is ASCII.
+    for (padded, shown) in [
+        ("\u{a0}1/2", r"\u00a01/2"),
+        ("1/2\u{b}", r"1/2\u000b"),
+        ("1/2\u{3000}", r"1/2\u3000"),
+    ] {
+        let expected = format!(
+            r#"settings.wrong_penalty: expected a fraction such as "1/2" or "-1/3" with terms up to 1000, found "{shown}""#
+        );
+        assert_eq!(
+            problems_after(|d| d["settings"] = json!({ "wrong_penalty": padded })),
+            [expected]
+        );
+    }
+}
+
+fn valid_with_penalty(penalty: &str) -> String {
+    let mut doc = valid();
+    doc["settings"] = json!({ "wrong_penalty": penalty });
+    doc.to_string()
+}
+
+#[test]
 fn settings_default_when_left_out() {
     let quiz = Quiz::from_json(&valid().to_string()).unwrap();
     let settings = quiz.settings();
