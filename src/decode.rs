@@ -419,7 +419,10 @@ impl Reader<'_> {
         match value {
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    list.extend(read(self, item, &message!(path, "[", i.digits(), "]")));
+                    // Pushed, not `extend`ed from the `Option`: a copy of `extend` for each type read.
+                    if let Some(read) = read(self, item, &message!(path, "[", i.digits(), "]")) {
+                        list.push(read);
+                    }
                 }
             }
             other => self.type_error(&path, "an array", other),
