@@ -716,12 +716,20 @@ fn check_url(url: &str) -> Result<(), Message> {
 }
 
 fn check_language(tag: &str) -> Result<(), Message> {
-    // Split and read as bytes: every character a tag allows is ASCII.
-    let mut parts = tag.as_bytes().split(|&b| b == b'-');
-    let primary = parts.next().unwrap_or_default();
-    let valid = (2..=3).contains(&primary.len())
-        && primary.iter().all(u8::is_ascii_alphabetic)
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.iter().all(u8::is_ascii_alphanumeric));
+    // Read as bytes: every character a tag allows is ASCII. Each part ends at a `-` or the end.
+    let bytes = tag.as_bytes();
+    let (mut start, mut valid) = (0, true);
+    for end in 0..=bytes.len() {
+        if bytes.get(end).is_some_and(|&b| b != b'-') {
+            continue;
+        }
+        let part = &bytes[start..end];
+        valid &= match start {
+            0 => (2..=3).contains(&part.len()) && part.iter().all(u8::is_ascii_alphabetic),
+            _ => (1..=8).contains(&part.len()) && part.iter().all(u8::is_ascii_alphanumeric),
+        };
+        start = end + 1;
+    }
     if valid {
         Ok(())
     } else {
