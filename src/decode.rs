@@ -268,9 +268,13 @@ impl Reader<'_> {
         Some(map)
     }
 
-    /// An optional non-empty string field.
-    fn text(&mut self, map: &Object<'_>, path: &str, key: &str) -> Option<String> {
-        let value = map.get(key)?;
+    /// A string field that says something, or an empty placeholder when it is missing, empty,
+    /// blank or not a string (the last three reported): never empty when given. Required and
+    /// optional texts alike (see [`given`]), so that no reading unwraps an `Option`.
+    fn text(&mut self, map: &Object<'_>, path: &str, key: &str) -> String {
+        let Some(value) = map.get(key) else {
+            return String::new();
+        };
         match value {
             Value::String(s) if blank(s) => {
                 let what = if MESSAGES && key == "id" { "id" } else { "text" };
@@ -279,43 +283,43 @@ impl Reader<'_> {
                     false => message!(what, " shows nothing: it holds only invisible characters"),
                 };
                 self.error(ErrorKind::EmptyText, &join(path, key), message);
-                None
+                String::new()
             }
-            Value::String(s) => Some(s.to_string()),
+            Value::String(s) => s.to_string(),
             other => {
                 self.type_error(&join(path, key), "a string", other);
-                None
+                String::new()
             }
         }
     }
 
-    /// A required string field, or an empty placeholder when it is missing or wrong.
-    fn required_text(&mut self, map: &Object<'_>, path: &str, key: &str) -> String {
-        self.text(map, path, key).unwrap_or_default()
-    }
-
-    /// A string field that must pass `check`, which describes the expected form.
+    /// A string field that must pass `check`, which describes the expected form: as
+    /// [`Reader::text`] reads it, and empty when it does not pass.
     fn checked_text(
         &mut self,
         map: &Object<'_>,
         path: &str,
         key: &str,
         check: fn(&str) -> Result<(), Message>,
-    ) -> Option<String> {
-        let text = self.text(map, path, key)?;
+    ) -> String {
+        let text = self.text(map, path, key);
+        if text.is_empty() {
+            return text;
+        }
         match check(&text) {
-            Ok(()) => Some(text),
+            Ok(()) => text,
             Err(message) => {
                 self.error(ErrorKind::InvalidValue, &join(path, key), message);
-                None
+                String::new()
             }
         }
     }
 
     fn id(&mut self, map: &Object<'_>, path: &str) -> String {
-        let Some(id) = self.text(map, path, "id") else {
-            return String::new();
-        };
+        let id = self.text(map, path, "id");
+        if id.is_empty() {
+            return id;
+        }
         if let Err(message) = check_id(&id) {
             self.error(ErrorKind::InvalidId, &join(path, "id"), message);
         }
@@ -459,16 +463,14 @@ impl Reader<'_> {
             self.type_error("$schema", "a string", schema);
         }
         let id = self.id(map, "");
-        let title = self.required_text(map, "", "title");
-        let intro = self.text(map, "", "intro");
-        let language = self
-            .checked_text(map, "", "language", check_language)
-            .unwrap_or_default();
+        let title = self.text(map, "", "title");
+        let intro = given(self.text(map, "", "intro"));
+        let language = self.checked_text(map, "", "language", check_language);
         let source = match map.get("source") {
             Some(v) => self.source(v),
             None => placeholder_source(),
         };
-        let updated = self.checked_text(map, "", "updated", check_date);
+        let updated = given(self.checked_text(map, "", "updated", check_date));
         let corrections = self.list(map, "", "corrections", Self::correction);
         let settings = match map.get("settings") {
             Some(v) => self.settings(v),
@@ -512,19 +514,19 @@ impl Reader<'_> {
             return placeholder_source();
         };
         Source {
-            headline: self.required_text(map, path, "headline"),
-            author: self.text(map, path, "author"),
-            publisher: self.required_text(map, path, "publisher"),
-            date: self.checked_text(map, path, "date", check_date).unwrap_or_default(),
-            url: self.checked_text(map, path, "url", check_url).unwrap_or_default(),
+            headline: self.text(map, path, "headline"),
+            author: given(self.text(map, path, "author")),
+            publisher: self.text(map, path, "publisher"),
+            date: self.checked_text(map, path, "date", check_date),
+            url: self.checked_text(map, path, "url", check_url),
         }
     }
 
     fn correction(&mut self, value: &Value<'_>, path: &str) -> Option<Correction> {
         let map = self.object(value, path, &CORRECTION)?;
         Some(Correction {
-            date: self.checked_text(map, path, "date", check_date).unwrap_or_default(),
-            note: self.required_text(map, path, "note"),
+            date: self.checked_text(map, path, "date", check_date),
+            note: self.text(map, path, "note"),
         })
     }
 
@@ -559,8 +561,8 @@ impl Reader<'_> {
         let map = self.object(value, path, &BAND)?;
         let min = self.whole(map, path, "min", 0..=100);
         let max = self.whole(map, path, "max", 0..=100);
-        let title = self.required_text(map, path, "title");
-        let message = self.required_text(map, path, "message");
+        let title = self.text(map, path, "title");
+        let message = self.text(map, path, "message");
         Some(Band {
             min: min? as u8,
             max: max? as u8,
@@ -575,7 +577,7 @@ impl Reader<'_> {
         let map = object.unwrap_or(&empty);
         let id = self.id(map, path);
         let kind = self.choose(map, path, "kind", &KIND_NAMES);
-        let prompt = self.required_text(map, path, "prompt");
+        let prompt = self.text(map, path, "prompt");
         let (errors_before, misspellings_before) = (self.errors.len(), self.misspellings);
         let choices = self.list(map, path, "choices", |reader, v, path| Some(reader.choice(v, path)));
         if MESSAGES {
@@ -596,12 +598,12 @@ impl Reader<'_> {
             kind,
             prompt,
             choices,
-            explanation: self.required_text(map, path, "explanation"),
+            explanation: self.text(map, path, "explanation"),
             points: self
                 .whole(map, path, "points", 1..=u64::from(MAX_POINTS))
                 .map_or(1, |n| n as u32),
             policy: self.policy(map, path),
-            passage: self.checked_text(map, path, "passage", check_url),
+            passage: given(self.checked_text(map, path, "passage", check_url)),
         }
     }
 
@@ -610,9 +612,9 @@ impl Reader<'_> {
         let map = self.object(value, path, &CHOICE).unwrap_or(&empty);
         Choice {
             id: self.id(map, path),
-            text: self.required_text(map, path, "text"),
+            text: self.text(map, path, "text"),
             correct: self.boolean(map, path, "correct").unwrap_or(false),
-            feedback: self.text(map, path, "feedback"),
+            feedback: given(self.text(map, path, "feedback")),
             weight: self
                 .whole(map, path, "weight", 1..=u64::from(MAX_WEIGHT))
                 .map(|n| n as u32),
@@ -629,6 +631,11 @@ pub const MAX_POINTS: u32 = 1_000;
 pub const MAX_WEIGHT: u32 = 1_000;
 /// The largest numerator or denominator of a written fraction.
 pub const MAX_DENOMINATOR: u32 = 1_000;
+
+/// An optional text as [`Reader::text`] reads it: `None` for the empty placeholder.
+fn given(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
 
 fn placeholder_source() -> Source {
     Source {
