@@ -704,12 +704,8 @@ fn check_date(date: &str) -> Result<(), Message> {
 }
 
 fn check_url(url: &str) -> Result<(), Message> {
-    let host_len = url.strip_prefix("https://").map(|rest| {
-        rest.bytes()
-            .position(|b| matches!(b, b'/' | b'?' | b'#'))
-            .unwrap_or(rest.len())
-    });
-    let https = host_len.is_some_and(|len| len > 0);
+    // With a host: something after the scheme, before any path, query or fragment.
+    let https = url.starts_with("https://") && !matches!(url.as_bytes().get(8), None | Some(b'/' | b'?' | b'#'));
     if https && !url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Ok(());
     }
