@@ -430,7 +430,7 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previous: &[Slot]) -> Vec<Slot> {
         }
     }
     // The unseen questions, then the seen ones, each in file order.
-    let mut chosen = Vec::with_capacity(pool);
+    let mut chosen = Vec::new();
     for seen in [false, true] {
         for (i, &flag) in shown.iter().enumerate() {
             if flag == seen {
@@ -460,7 +460,7 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previous: &[Slot]) -> Vec<Slot> {
             }
         }
     }
-    let mut slots = Vec::with_capacity(chosen.len());
+    let mut slots = Vec::new();
     for question in chosen {
         let mut order = Vec::new();
         for i in 0..quiz.questions[question].choices.len() {
@@ -481,7 +481,7 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previous: &[Slot]) -> Vec<Slot> {
 
 /// The indices, in file order, of the choices `ids` name, checked against the question's kind.
 fn resolve(question: &Question, ids: &[impl AsRef<str>]) -> Result<Vec<usize>, Error> {
-    let mut selected = Vec::with_capacity(ids.len());
+    let mut selected = Vec::new();
     resolve_into(question, ids, &mut selected)?;
     Ok(selected)
 }
@@ -589,7 +589,7 @@ impl Slot {
         let Some(Value::Array(items)) = value else {
             return None;
         };
-        let mut slots = Vec::with_capacity(items.len());
+        let mut slots = Vec::new();
         for item in items {
             let Value::Array(fields) = item else {
                 return None;
@@ -619,7 +619,7 @@ fn indices(value: &Value<'_>) -> Option<Vec<usize>> {
     let Value::Array(items) = value else {
         return None;
     };
-    let mut indices = Vec::with_capacity(items.len());
+    let mut indices = Vec::new();
     for item in items {
         indices.push(index(item)?);
     }

@@ -401,7 +401,7 @@ fn questions(session: &Session, layout: Layout, texts: &Texts) -> QuestionsView 
 
 /// Every question of the attempt as shown; `reveal_all` shows their answers whatever the session says.
 fn question_views(session: &Session, texts: &Texts, reveal_all: bool) -> Vec<QuestionView> {
-    let mut views = Vec::with_capacity(session.len());
+    let mut views = Vec::new();
     for position in 0..session.len() {
         views.push(question_view(session, position, texts, reveal_all));
     }
@@ -419,7 +419,7 @@ fn question_view(session: &Session, position: usize, texts: &Texts, reveal_all: 
     } = session.slot_at(position);
     let revealed = revealed || reveal_all;
     let reveal_each = session.quiz().settings().reveal == Reveal::Each;
-    let mut choices = Vec::with_capacity(order.len());
+    let mut choices = Vec::new();
     for &i in order {
         let choice = &question.choices[i];
         let selected = picked.contains(&i);
