@@ -431,15 +431,10 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previous: &[Slot]) -> Vec<Slot> {
     }
     // The unseen questions, then the seen ones, each in file order.
     let mut chosen = Vec::new();
-    for seen in [false, true] {
-        for (i, &flag) in shown.iter().enumerate() {
-            if flag == seen {
-                chosen.push(i);
-            }
-        }
-    }
+    flagged(&shown, false, &mut chosen);
+    let unseen = chosen.len();
+    flagged(&shown, true, &mut chosen);
     if drawing {
-        let unseen = shown.iter().filter(|&&seen| !seen).count();
         let (unseen, seen) = chosen.split_at_mut(unseen);
         rng.shuffle(unseen);
         rng.shuffle(seen);
@@ -449,16 +444,12 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previous: &[Slot]) -> Vec<Slot> {
         rng.shuffle(&mut chosen);
     } else if drawing {
         // Back in file order: the drawn questions, marked, listed from the first.
-        let mut drawn = vec![false; pool];
+        shown.fill(false);
         for &i in &chosen {
-            drawn[i] = true;
+            shown[i] = true;
         }
         chosen.clear();
-        for (i, &flag) in drawn.iter().enumerate() {
-            if flag {
-                chosen.push(i);
-            }
-        }
+        flagged(&shown, true, &mut chosen);
     }
     let mut slots = Vec::new();
     for question in chosen {
@@ -477,6 +468,15 @@ fn draw(quiz: &Quiz, seed: u64, attempt: u32, previous: &[Slot]) -> Vec<Slot> {
         });
     }
     slots
+}
+
+/// Appends to `list` the index of each of `flags` that is `value`, in order.
+fn flagged(flags: &[bool], value: bool, list: &mut Vec<usize>) {
+    for (i, &flag) in flags.iter().enumerate() {
+        if flag == value {
+            list.push(i);
+        }
+    }
 }
 
 /// The indices, in file order, of the choices `ids` name, checked against the question's kind.
