@@ -147,15 +147,6 @@ impl Written for Value<'_> {
     }
 }
 
-/// Digits with an optional leading `-` (`-12`, not `+12` or `1.0`), in the range of `i64`;
-/// read by hand, as std's parsing would bring its overflow checks to the page.
-pub(crate) fn signed_whole(text: &str) -> Option<i64> {
-    match text.strip_prefix('-') {
-        Some(digits) => 0i64.checked_sub_unsigned(whole(digits)?),
-        None => i64::try_from(whole(text)?).ok(),
-    }
-}
-
 /// Digits only, without overflow: checked by a division, as `checked_mul` is a 128-bit
 /// multiplication on the page.
 pub(crate) fn whole(digits: &str) -> Option<u64> {
@@ -1158,8 +1149,6 @@ mod tests {
         assert_eq!(number("-1").as_u64(), None);
         assert_eq!(number("3.0").as_u64(), None);
         assert_eq!(number("3e0").as_u64(), None);
-        assert_eq!(signed_whole("-9223372036854775808"), Some(i64::MIN));
-        assert_eq!(signed_whole("9223372036854775808"), None);
         assert_eq!(Value::String("3".into()).as_u64(), None);
     }
 

@@ -21,7 +21,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::model::{Band, Choice, Kind, Policy, Question, Quiz, Settings};
-use crate::strings::{push_digits, split_once_at, Written};
+use crate::strings::{push_digits, Written};
 
 /// An exact fraction, always in lowest terms with a positive denominator.
 ///
@@ -148,19 +148,28 @@ impl Ratio {
         text
     }
 
-    /// Reads `"n"`, `"-n"`, `"n/d"` or `"-n/d"` (whole numbers, `d` not zero).
+    /// Reads `"n"`, `"-n"`, `"n/d"` or `"-n/d"` (whole numbers of at most 18 digits, `d` not
+    /// zero), in one pass over its bytes: std's integer parsing would bring its overflow checks
+    /// to the page, and 18 digits cannot overflow.
     pub fn parse(text: &str) -> Option<Ratio> {
-        let (num, den) = match split_once_at(text, b'/') {
-            Some((n, d)) => (n, d),
-            None => (text, "1"),
-        };
-        // At most 18 digits each, after any sign.
-        let int = |s: &str| crate::json::signed_whole(s).filter(|_| s.len() <= 18 + usize::from(s.starts_with('-')));
-        let den = int(den)?;
-        if den <= 0 {
+        let negative = text.starts_with('-');
+        // The numerator and the denominator, and how many digits each has so far.
+        let (mut terms, mut digits, mut part) = ([0i64; 2], [0; 2], 0);
+        for &b in &text.as_bytes()[usize::from(negative)..] {
+            match b {
+                b'0'..=b'9' if digits[part] < 18 => {
+                    terms[part] = terms[part] * 10 + i64::from(b - b'0');
+                    digits[part] += 1;
+                }
+                b'/' if part == 0 => part = 1,
+                _ => return None,
+            }
+        }
+        if digits[0] == 0 || part == 1 && digits[1] == 0 {
             return None;
         }
-        Ratio::new(int(num)?, den)
+        let [num, den] = terms;
+        Ratio::new(if negative { -num } else { num }, if part == 0 { 1 } else { den })
     }
 }
 

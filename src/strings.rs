@@ -34,14 +34,6 @@ pub(crate) fn joined(parts: &[&str], separator: &str) -> String {
     text
 }
 
-/// `text` before and after the first `byte`, an ASCII one: `split_once` without core's general
-/// character searcher, which costs the page 0.6 KB.
-pub(crate) fn split_once_at(text: &str, byte: u8) -> Option<(&str, &str)> {
-    debug_assert!(byte.is_ascii(), "a non-ASCII byte would split a character");
-    let at = text.bytes().position(|b| b == byte)?;
-    Some((&text[..at], &text[at + 1..]))
-}
-
 /// A value as people read it: what its `Display` shows, made without a `Formatter`, whose
 /// writer for `String` would bring `core::fmt` back into the page.
 pub(crate) trait Written {
@@ -117,14 +109,6 @@ mod tests {
         }
         assert_eq!(usize::MAX.digits(), usize::MAX.to_string());
         assert_eq!(u8::MAX.digits(), "255");
-    }
-
-    #[test]
-    fn split_once_at_splits_at_the_first_byte_only() {
-        assert_eq!(split_once_at("1/2/3", b'/'), Some(("1", "2/3")));
-        assert_eq!(split_once_at("/", b'/'), Some(("", "")));
-        assert_eq!(split_once_at("é/ü", b'/'), Some(("é", "ü")));
-        assert_eq!(split_once_at("12", b'/'), None);
     }
 
     #[test]
