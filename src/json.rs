@@ -147,21 +147,14 @@ impl Written for Value<'_> {
     }
 }
 
-/// Digits only, without overflow: checked by a division, as `checked_mul` is a 128-bit
-/// multiplication on the page.
+/// Digits only, without overflow.
 pub(crate) fn whole(digits: &str) -> Option<u64> {
-    if digits.is_empty() {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut n: u64 = 0;
-    for b in digits.bytes() {
-        let digit = u64::from(b.wrapping_sub(b'0'));
-        if digit > 9 || n > (u64::MAX - digit) / 10 {
-            return None;
-        }
-        n = n * 10 + digit;
-    }
-    Some(n)
+    digits
+        .bytes()
+        .try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')))
 }
 
 /// Parses one JSON value filling the whole of `text` (white space aside). A syntax error is of
