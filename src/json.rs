@@ -749,27 +749,26 @@ fn write_str(out: &mut String, s: &str) {
 }
 
 /// Writes `s` as the inside of a JSON string literal, without its quotes: escaped as serde_json
-/// escapes it.
+/// escapes it, a backslash and then the character's letter, or `u` and its four hex digits.
 pub(crate) fn write_escaped(out: &mut String, s: &str) {
     let mut run = 0;
     for (i, b) in s.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
         out.push_str(&s[run..i]);
-        if escape.is_empty() {
-            out.push_str("\\u");
-            push_hex(out, u64::from(b), 4);
-        } else {
-            out.push_str(escape);
+        out.push('\\');
+        match b {
+            b'"' | b'\\' => out.push(char::from(b)),
+            0x08 => out.push('b'),
+            b'\t' => out.push('t'),
+            b'\n' => out.push('n'),
+            0x0c => out.push('f'),
+            b'\r' => out.push('r'),
+            _ => {
+                out.push('u');
+                push_hex(out, u64::from(b), 4);
+            }
         }
         run = i + 1;
     }
