@@ -87,6 +87,16 @@ impl Options {
     }
 }
 
+/// What a listener of the quiz hears: a click or a change in it, the page's printing starting
+/// (`true`) or ending, or another tab saving.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Heard {
+    Click,
+    Change,
+    Print(bool),
+    Storage,
+}
+
 /// One quiz mounted in a host element.
 pub(crate) struct App {
     host: Element,
@@ -146,14 +156,15 @@ impl App {
         let window = super::window().ok_or("no window")?;
         // One listener type for all five events: the quiz's clicks and changes, printing, and
         // another tab saving progress.
-        let listen = |target: &EventTarget, event: &str| {
+        // Each listener knows what it hears, so no event's type is read and compared.
+        let listen = |target: &EventTarget, event: &str, heard: Heard| {
             let (app, host) = (Rc::clone(&app), host.clone());
             // Taking a `JsValue`, as the idle callback's closure does, makes one closure type of
             // the two: a listener only ever gets events.
             let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
                 // The page is told once the quiz is done with the event: a listener of the
                 // page's may click in the quiz at once, which must find it free to handle that.
-                let told = app.borrow_mut().handle(event.unchecked_ref());
+                let told = app.borrow_mut().handle(heard, event.unchecked_ref());
                 match told {
                     Ok(Some((name, detail))) => tell(&host, name, &detail),
                     Ok(None) => {}
@@ -165,11 +176,11 @@ impl App {
             listener.forget();
             added
         };
-        listen(&host, "click")?;
-        listen(&host, "change")?;
-        listen(&window, "beforeprint")?;
-        listen(&window, "afterprint")?;
-        listen(&window, "storage")?;
+        listen(&host, "click", Heard::Click)?;
+        listen(&host, "change", Heard::Change)?;
+        listen(&window, "beforeprint", Heard::Print(true))?;
+        listen(&window, "afterprint", Heard::Print(false))?;
+        listen(&window, "storage", Heard::Storage)?;
         // Every closure handed to the page is one `FnMut(JsValue)` (no `once_into_js`, whose
         // wrapper is code of its own); this one runs once, and goes when the browser drops it.
         let rehearse = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| app.borrow().rehearse(Arc::clone(&quiz)))
@@ -214,20 +225,22 @@ impl App {
 
     /// Handles a click or change in the quiz, the page's printing starting or ending, or another
     /// tab saving, and returns the event to tell the page of it, if any.
-    fn handle(&mut self, event: &Event) -> Result<Option<Told>, JsValue> {
-        let kind = event.type_();
-        if kind == "beforeprint" || kind == "afterprint" {
-            self.print_view(kind == "beforeprint");
-            return Ok(None);
-        }
-        if kind == "storage" {
-            self.follow(event);
-            return Ok(None);
+    fn handle(&mut self, heard: Heard, event: &Event) -> Result<Option<Told>, JsValue> {
+        match heard {
+            Heard::Print(printing) => {
+                self.print_view(printing);
+                return Ok(None);
+            }
+            Heard::Storage => {
+                self.follow(event);
+                return Ok(None);
+            }
+            Heard::Click | Heard::Change => {}
         }
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return Ok(None);
         };
-        if kind == "change" {
+        if heard == Heard::Change {
             // Only inputs change, and an input has no children: `closest` finds it or nothing.
             if target.closest("input")?.is_some() {
                 return self.answer_changed(&target);
