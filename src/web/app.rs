@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, EventTarget, Storage};
+use web_sys::{Element, Event, EventTarget};
 
 use super::dom::{draw, focus_by_id, get, share, tell, Tree};
 use super::render::{self, action, part, Ids};
@@ -14,6 +14,20 @@ use super::{js_error, seed};
 use crate::events::Happened;
 use crate::strings::{cat, Digits};
 use crate::{Action, ErrorKind, Focus, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
+
+// Progress is kept in `localStorage` by a few lines of JavaScript: through web-sys, finding the
+// storage, reading and writing took three imports that catch, each with code of its own.
+#[wasm_bindgen(inline_js = r#"
+export function load(key) { try { return localStorage.getItem(key); } catch {} }
+export function store(key, value) { try { localStorage.setItem(key, value); } catch {} }
+"#)]
+extern "C" {
+    /// The progress saved under `key`, if there is any and the browser lets it be read.
+    fn load(key: &str) -> Option<String>;
+
+    /// Saves `value` under `key`; a browser that refuses storage just doesn't save.
+    fn store(key: &str, value: &str);
+}
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
@@ -119,7 +133,7 @@ impl App {
         let storage_key = options
             .storage_key
             .unwrap_or_else(|| quiz.storage_key(options.instance.as_deref()));
-        let session = saved(&storage_key)
+        let session = load(&storage_key)
             .and_then(|snapshot| Session::restore(Arc::clone(&quiz), &snapshot).ok())
             .unwrap_or_else(|| Session::new(Arc::clone(&quiz), options.seed));
         let quiz_language = session.quiz().language();
@@ -409,11 +423,9 @@ impl App {
         }
     }
 
-    /// Saves the session so a reload resumes it; a browser that refuses storage just doesn't save.
+    /// Saves the session so a reload resumes it.
     fn save(&self) {
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(&self.storage_key, &self.session.snapshot());
-        }
+        store(&self.storage_key, &self.session.snapshot());
     }
 }
 
@@ -423,12 +435,4 @@ type Told = (&'static str, String);
 /// What the page is told of what `happened` in `session`, if anything.
 fn told(session: &Session, happened: Happened) -> Option<Told> {
     Some((happened.name()?, session.event_json(happened)?))
-}
-
-fn storage() -> Option<Storage> {
-    super::window()?.local_storage().ok().flatten()
-}
-
-fn saved(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
 }
