@@ -15,11 +15,16 @@ use crate::events::Happened;
 use crate::strings::{cat, Digits};
 use crate::{Action, ErrorKind, Focus, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
 
-// Progress is kept in `localStorage` by a few lines of JavaScript: through web-sys, finding the
-// storage, reading and writing took three imports that catch, each with code of its own.
+// What the quiz does through web-sys's imports that catch, each with code of its own to read
+// what they return, is done here in a line of JavaScript each: keeping progress in
+// `localStorage`, where a browser that refuses storage is given up on here, and DOM calls that
+// never throw with the quiz's own selectors and listeners.
 #[wasm_bindgen(inline_js = r#"
 export function load(key) { try { return localStorage.getItem(key); } catch {} }
 export function store(key, value) { try { localStorage.setItem(key, value); } catch {} }
+export const closest = (element, selector) => element.closest(selector);
+export const matches = (element, selector) => element.matches(selector);
+export const listen = (target, type, listener) => target.addEventListener(type, listener);
 "#)]
 extern "C" {
     /// The progress saved under `key`, if there is any and the browser lets it be read.
@@ -27,6 +32,15 @@ extern "C" {
 
     /// Saves `value` under `key`; a browser that refuses storage just doesn't save.
     fn store(key: &str, value: &str);
+
+    /// `element` or its nearest ancestor that matches `selector`, one of the quiz's own.
+    fn closest(element: &Element, selector: &str) -> Option<Element>;
+
+    /// Whether `element` matches `selector`, one of the quiz's own.
+    fn matches(element: &Element, selector: &str) -> bool;
+
+    /// Has `listener` hear `target`'s events of `type`.
+    fn listen(target: &EventTarget, r#type: &str, listener: &JsValue);
 }
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -185,16 +199,14 @@ impl App {
                     Err(e) => web_sys::console::error_1(&e),
                 }
             });
-            let added = target.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
             // The listener lives as long as the page: the quiz never unmounts.
-            listener.forget();
-            added
+            listen(target, event, &listener.into_js_value());
         };
-        listen(&host, "click", Heard::Click)?;
-        listen(&host, "change", Heard::Change)?;
-        listen(&window, "beforeprint", Heard::Print(true))?;
-        listen(&window, "afterprint", Heard::Print(false))?;
-        listen(&window, "storage", Heard::Storage)?;
+        listen(&host, "click", Heard::Click);
+        listen(&host, "change", Heard::Change);
+        listen(&window, "beforeprint", Heard::Print(true));
+        listen(&window, "afterprint", Heard::Print(false));
+        listen(&window, "storage", Heard::Storage);
         // Every closure handed to the page is one `FnMut(JsValue)` (no `once_into_js`, whose
         // wrapper is code of its own); this one runs once, and goes when the browser drops it.
         let rehearse = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| app.borrow().rehearse(Arc::clone(&quiz)))
@@ -256,12 +268,12 @@ impl App {
         };
         if heard == Heard::Change {
             // Only inputs change, and an input has no children: `closest` finds it or nothing.
-            if target.closest("input")?.is_some() {
+            if closest(&target, "input").is_some() {
                 return self.answer_changed(&target);
             }
             return Ok(None);
         }
-        let Some(button) = target.closest("button[data-action]")? else {
+        let Some(button) = closest(&target, "button[data-action]") else {
             return Ok(None);
         };
         // The second click of a double click lands on the button drawn by the first: ignore it,
@@ -332,7 +344,7 @@ impl App {
     }
 
     fn answer_changed(&mut self, input: &Element) -> Result<Option<Told>, JsValue> {
-        let Some(fieldset) = input.closest("fieldset[data-question]")? else {
+        let Some(fieldset) = closest(input, "fieldset[data-question]") else {
             return Ok(None);
         };
         let question = fieldset.get_attribute("data-question").unwrap_or_default();
@@ -352,7 +364,7 @@ impl App {
             .act(&Action::Answer { question, choices: ids })
             .map_err(|e| JsValue::from(js_error(e)))?;
         self.save();
-        if fieldset.matches(".rq-has-error")? || self.layout == Layout::All {
+        if matches(&fieldset, ".rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
             let id = input.get_attribute("id").unwrap_or_default();
             self.draw(Focus::Stay, None);
@@ -417,7 +429,7 @@ impl App {
         let Some(snapshot) = field("newValue") else {
             return;
         };
-        let focused = self.host.matches(":focus-within").unwrap_or(false);
+        let focused = matches(&self.host, ":focus-within");
         if snapshot != self.session.snapshot() && self.session.adopt(&snapshot).is_ok() {
             self.draw(Focus::following(&self.session, self.layout, focused), None);
         }
