@@ -24,7 +24,8 @@ export function load(key) { try { return localStorage.getItem(key); } catch {} }
 export function store(key, value) { try { localStorage.setItem(key, value); } catch {} }
 export const closest = (element, selector) => element.closest(selector);
 export const matches = (element, selector) => element.matches(selector);
-export const listen = (target, type, listener) => target.addEventListener(type, listener);
+export const listen = (target, type, listener) => (target ?? window).addEventListener(type, listener);
+export const later = (api, callback) => window[api]?.(callback);
 "#)]
 extern "C" {
     /// The progress saved under `key`, if there is any and the browser lets it be read.
@@ -39,8 +40,13 @@ extern "C" {
     /// Whether `element` matches `selector`, one of the quiz's own.
     fn matches(element: &Element, selector: &str) -> bool;
 
-    /// Has `listener` hear `target`'s events of `type`.
-    fn listen(target: &EventTarget, r#type: &str, listener: &JsValue);
+    /// Has `listener` hear `target`'s events of `type`, or the page's (its `window`'s).
+    fn listen(target: Option<&EventTarget>, r#type: &str, listener: &JsValue);
+
+    /// Has the page call `callback` later through its `window`'s `api` (such as
+    /// `requestIdleCallback`), where the browser has it. Named by a text, like `dom`'s `offers`:
+    /// a function with nothing to convert would be imported from an object of the module's exports.
+    fn later(api: &str, callback: &JsValue);
 }
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
@@ -143,7 +149,7 @@ impl App {
     /// Renders `quiz` into `host`, resuming saved progress, and starts listening to the reader.
     /// Nothing is saved until the reader acts: a page view alone leaves no key in storage, where
     /// a site with a quiz under every article would otherwise pile up one per article read.
-    pub(crate) fn mount(host: Element, quiz: Arc<Quiz>, options: Options) -> Result<(), JsValue> {
+    pub(crate) fn mount(host: Element, quiz: Arc<Quiz>, options: Options) {
         let storage_key = options
             .storage_key
             .unwrap_or_else(|| quiz.storage_key(options.instance.as_deref()));
@@ -181,11 +187,10 @@ impl App {
         };
         app.draw(Focus::Stay, None);
         let app = Rc::new(RefCell::new(app));
-        let window = super::window().ok_or("no window")?;
         // One listener type for all five events: the quiz's clicks and changes, printing, and
         // another tab saving progress.
         // Each listener knows what it hears, so no event's type is read and compared.
-        let listen = |target: &EventTarget, event: &str, heard: Heard| {
+        let listen = |target: Option<&EventTarget>, event: &str, heard: Heard| {
             let (app, host) = (Rc::clone(&app), host.clone());
             // Taking a `JsValue`, as the idle callback's closure does, makes one closure type of
             // the two: a listener only ever gets events.
@@ -202,18 +207,17 @@ impl App {
             // The listener lives as long as the page: the quiz never unmounts.
             listen(target, event, &listener.into_js_value());
         };
-        listen(&host, "click", Heard::Click);
-        listen(&host, "change", Heard::Change);
-        listen(&window, "beforeprint", Heard::Print(true));
-        listen(&window, "afterprint", Heard::Print(false));
-        listen(&window, "storage", Heard::Storage);
+        listen(Some(&host), "click", Heard::Click);
+        listen(Some(&host), "change", Heard::Change);
+        listen(None, "beforeprint", Heard::Print(true));
+        listen(None, "afterprint", Heard::Print(false));
+        listen(None, "storage", Heard::Storage);
         // Every closure handed to the page is one `FnMut(JsValue)` (no `once_into_js`, whose
         // wrapper is code of its own); this one runs once, and goes when the browser drops it.
         let rehearse = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| app.borrow().rehearse(Arc::clone(&quiz)))
             .into_js_value();
         // Not every browser has idle callbacks; one without them compiles on the first click.
-        let _ = window.request_idle_callback(rehearse.unchecked_ref());
-        Ok(())
+        later("requestIdleCallback", &rehearse);
     }
 
     /// Plays the reader's first click, Start, on a fresh session of `quiz` while the browser is

@@ -26,18 +26,6 @@ use crate::error::MESSAGES;
 use crate::strings::Written;
 use crate::{Error, Errors, Quiz, Session, Texts, MAX_SEED};
 
-#[wasm_bindgen]
-extern "C" {
-    /// The page's `window` (`web_sys::window` would import four globals to find it).
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Option<web_sys::Window>;
-}
-
-/// The page's `window`; `None` where there is none, as in a worker.
-pub(crate) fn window() -> Option<web_sys::Window> {
-    WINDOW.with(Clone::clone)
-}
-
 /// Turns any core error into a JavaScript `Error` carrying the core's message.
 pub(crate) fn js_error(error: impl Written) -> JsError {
     thrown(&error.written())
@@ -107,7 +95,10 @@ pub fn mount(
         return Err(thrown(&options.problems[0]));
     }
     match Quiz::from_json(questions_json) {
-        Ok(quiz) => app::App::mount(element, Arc::new(quiz), options).map_err(|_| thrown("could not render the quiz")),
+        Ok(quiz) => {
+            app::App::mount(element, Arc::new(quiz), options);
+            Ok(())
+        }
         Err(errors) => {
             if MESSAGES {
                 render::error(&element, &messages(&errors), texts);
