@@ -22,7 +22,7 @@ use crate::{Action, ErrorKind, Focus, Layout, Phase, Quiz, Screen, Session, Text
 #[wasm_bindgen(inline_js = r#"
 export function load(key) { try { return localStorage.getItem(key); } catch {} }
 export function store(key, value) { try { localStorage.setItem(key, value); } catch {} }
-export const closest = (element, selector) => element.closest(selector);
+export const closest = (node, selector) => node?.closest?.(selector);
 export const matches = (element, selector) => element.matches(selector);
 export const listen = (target, type, listener) => (target ?? window).addEventListener(type, listener);
 export const later = (api, callback) => window[api]?.(callback);
@@ -34,8 +34,9 @@ extern "C" {
     /// Saves `value` under `key`; a browser that refuses storage just doesn't save.
     fn store(key: &str, value: &str);
 
-    /// `element` or its nearest ancestor that matches `selector`, one of the quiz's own.
-    fn closest(element: &Element, selector: &str) -> Option<Element>;
+    /// `node` or its nearest ancestor that matches `selector`, one of the quiz's own, where
+    /// `node` is an element.
+    fn closest(node: &JsValue, selector: &str) -> Option<Element>;
 
     /// Whether `element` matches `selector`, one of the quiz's own.
     fn matches(element: &Element, selector: &str) -> bool;
@@ -267,15 +268,13 @@ impl App {
             }
             Heard::Click | Heard::Change => {}
         }
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return Ok(None);
-        };
+        let target = get(event, "target");
         if heard == Heard::Change {
             // Only inputs change, and an input has no children: `closest` finds it or nothing.
-            if closest(&target, "input").is_some() {
-                return self.answer_changed(&target);
-            }
-            return Ok(None);
+            return match closest(&target, "input") {
+                Some(input) => self.answer_changed(&input),
+                None => Ok(None),
+            };
         }
         let Some(button) = closest(&target, "button[data-action]") else {
             return Ok(None);
