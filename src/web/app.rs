@@ -24,6 +24,7 @@ export function load(key) { try { return localStorage.getItem(key); } catch {} }
 export function store(key, value) { try { localStorage.setItem(key, value); } catch {} }
 export const closest = (node, selector) => node?.closest?.(selector);
 export const matches = (element, selector) => element.matches(selector);
+export const picked = (fieldset, index) => fieldset.querySelectorAll("input:checked")[index]?.value;
 export const listen = (target, type, listener) => (target ?? window).addEventListener(type, listener);
 export const later = (api, callback) => window[api]?.(callback);
 "#)]
@@ -40,6 +41,9 @@ extern "C" {
 
     /// Whether `element` matches `selector`, one of the quiz's own.
     fn matches(element: &Element, selector: &str) -> bool;
+
+    /// The value of the `index`th input checked in `fieldset`: the id of a choice picked.
+    fn picked(fieldset: &Element, index: usize) -> Option<String>;
 
     /// Has `listener` hear `target`'s events of `type`, or the page's (its `window`'s).
     fn listen(target: Option<&EventTarget>, r#type: &str, listener: &JsValue);
@@ -351,20 +355,13 @@ impl App {
             return Ok(None);
         };
         let question = fieldset.get_attribute("data-question").unwrap_or_default();
-        let checked = fieldset.query_selector_all("input:checked")?;
-        let mut ids = Vec::new();
-        for i in 0..checked.length() {
-            // Each node `input:checked` finds is an input, so an element: no `instanceof` check.
-            if let Some(id) = checked
-                .item(i)
-                .and_then(|node| node.unchecked_into::<Element>().get_attribute("value"))
-            {
-                ids.push(id);
-            }
+        let mut choices = Vec::new();
+        while let Some(id) = picked(&fieldset, choices.len()) {
+            choices.push(id);
         }
         let happened = self
             .session
-            .act(&Action::Answer { question, choices: ids })
+            .act(&Action::Answer { question, choices })
             .map_err(|e| JsValue::from(js_error(e)))?;
         self.save();
         if matches(&fieldset, ".rq-has-error") || self.layout == Layout::All {
