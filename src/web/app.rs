@@ -13,7 +13,7 @@ use super::render::{self, action, part, Ids};
 use super::{js_error, seed};
 use crate::events::Happened;
 use crate::strings::{cat, Digits};
-use crate::{Action, ErrorKind, Focus, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
+use crate::{Action, Error, ErrorKind, Focus, Layout, Phase, Quiz, Screen, Session, Texts, Theme};
 
 // What the quiz does through web-sys's imports that catch, each with code of its own to read
 // what they return, is done here in a line of JavaScript each: keeping progress in
@@ -206,7 +206,7 @@ impl App {
                 match told {
                     Ok(Some((name, detail))) => tell(&host, name, &detail),
                     Ok(None) => {}
-                    Err(e) => web_sys::console::error_1(&e),
+                    Err(e) => web_sys::console::error_1(&js_error(e).into()),
                 }
             });
             // The listener lives as long as the page: the quiz never unmounts.
@@ -260,7 +260,7 @@ impl App {
 
     /// Handles a click or change in the quiz, the page's printing starting or ending, or another
     /// tab saving, and returns the event to tell the page of it, if any.
-    fn handle(&mut self, heard: Heard, event: &Event) -> Result<Option<Told>, JsValue> {
+    fn handle(&mut self, heard: Heard, event: &Event) -> Result<Option<Told>, Error> {
         match heard {
             Heard::Print(printing) => {
                 self.print_view(printing);
@@ -312,7 +312,7 @@ impl App {
                 self.draw(Focus::Legend(question.clone()), Some(&question));
                 return Ok(None);
             }
-            Err(e) => return Err(js_error(e).into()),
+            Err(e) => return Err(e),
         };
         self.save();
         self.draw(Focus::after(&action, &self.session, self.layout), None);
@@ -350,7 +350,7 @@ impl App {
         }
     }
 
-    fn answer_changed(&mut self, input: &Element) -> Result<Option<Told>, JsValue> {
+    fn answer_changed(&mut self, input: &Element) -> Result<Option<Told>, Error> {
         let Some(fieldset) = closest(input, "fieldset[data-question]") else {
             return Ok(None);
         };
@@ -359,10 +359,7 @@ impl App {
         while let Some(id) = picked(&fieldset, choices.len()) {
             choices.push(id);
         }
-        let happened = self
-            .session
-            .act(&Action::Answer { question, choices })
-            .map_err(|e| JsValue::from(js_error(e)))?;
+        let happened = self.session.act(&Action::Answer { question, choices })?;
         self.save();
         if matches(&fieldset, ".rq-has-error") || self.layout == Layout::All {
             // Clear the "select an answer" message, or count the answered questions.
