@@ -74,8 +74,8 @@ setup_browser() {
 # LLVM starts from code with fewer small calls: 0.4 KB brotli less (its thresholds doubled: 0.4
 # KB more; -Zmir-opt-level=3 saves the same, all of it from turning this inliner on).
 # The JS glue is then minified with esbuild: wasm-bindgen writes it readable, with every doc
-# comment (about 1.5 KB brotli). The JavaScript of the crate's own that it imports (src/web/dom.rs's
-# `inline_js`, which wasm-bindgen writes under snippets/) is bundled into it, so that each build
+# comment (about 1.5 KB brotli). The JavaScript of the crate's own that it imports (the `inline_js`
+# of src/web/dom.rs and src/web/app.rs, which wasm-bindgen writes under snippets/) is bundled into it, so that each build
 # stays two files, its glue and its WASM. Its TypeScript types stay beside it in reader_quiz.d.ts. The
 # headless build (`--features headless`) keeps its names, such as `QuizSession.name`, as
 # publishers meet them in their debuggers; in the widget's glue that would cost 1.2 KB brotli. Last,
